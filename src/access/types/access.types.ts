@@ -1,0 +1,69 @@
+import { ArrayMaxSize, IsEmail, IsEnum, Length } from 'class-validator';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { userErrorType } from '../../shared/user-errors.js';
+import { AccessErrorCode } from '../access.service.js';
+import { ApiKey } from '../entities/api-key.entity.js';
+import { StaffUser } from '../entities/staff-user.entity.js';
+import { ApiScope, StaffRole } from '../roles.js';
+
+registerEnumType(AccessErrorCode, { name: 'AccessErrorCode' });
+export const AccessUserError = userErrorType('AccessUserError', AccessErrorCode);
+
+@InputType()
+export class StaffLoginInput {
+  @Field() @IsEmail() email!: string;
+  @Field() @Length(1, 200) password!: string;
+}
+
+@ObjectType()
+export class StaffLoginPayload {
+  @Field({ nullable: true, description: 'Send as "Authorization: Bearer <accessToken>" to the Admin API.' })
+  accessToken?: string;
+  @Field({ nullable: true }) expiresAt?: Date;
+  @Field(() => StaffUser, { nullable: true }) staffUser?: StaffUser;
+  @Field(() => [AccessUserError]) userErrors!: InstanceType<typeof AccessUserError>[];
+}
+
+@InputType()
+export class StaffUserCreateInput {
+  @Field() @IsEmail() email!: string;
+  @Field({ description: 'At least 12 characters.' }) @Length(12, 200) password!: string;
+  @Field(() => StaffRole) @IsEnum(StaffRole) role!: StaffRole;
+  @Field(() => [ID], { defaultValue: [], description: 'Brands the user acts on (not for PLATFORM_ADMIN).' })
+  @ArrayMaxSize(100)
+  brandIds!: string[];
+}
+
+@ObjectType()
+export class StaffUserCreatePayload {
+  @Field(() => StaffUser, { nullable: true }) staffUser?: StaffUser;
+  @Field(() => [AccessUserError]) userErrors!: InstanceType<typeof AccessUserError>[];
+}
+
+@InputType()
+export class ApiKeyCreateInput {
+  @Field() @Length(1, 120) name!: string;
+  @Field(() => [ApiScope]) @ArrayMaxSize(20) scopes!: ApiScope[];
+  @Field(() => [ID], { defaultValue: [], description: 'Brands the key acts on; empty means all (platform admins only).' })
+  @ArrayMaxSize(100)
+  brandIds!: string[];
+}
+
+@ObjectType()
+export class ApiKeyCreatePayload {
+  @Field(() => ApiKey, { nullable: true }) apiKey?: ApiKey;
+  @Field({ nullable: true, description: 'The full key. Shown only in this response: store it now.' })
+  secret?: string;
+  @Field(() => [AccessUserError]) userErrors!: InstanceType<typeof AccessUserError>[];
+}
+
+@InputType()
+export class ApiKeyRevokeInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class ApiKeyRevokePayload {
+  @Field(() => ApiKey, { nullable: true }) apiKey?: ApiKey;
+  @Field(() => [AccessUserError]) userErrors!: InstanceType<typeof AccessUserError>[];
+}

@@ -1,0 +1,86 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Runner } from 'graphile-worker';
+import { installJobSchema, startWorker } from '../shared/jobs.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { App } from './context.js';
+import { openDatabase, DatabaseStartError, type Database } from './database.js';
+import { createLogger } from './observability.js';
+import { openOrm } from './orm.config.js';
+import { wirePorts } from './ports.js';
+
+/** A start-up failure that is the operator's to fix: printed as one line, exit code 1. */
+export class StartupError extends Error {}
+
+async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof StartupError || err instanceof DatabaseStartError || err instanceof ConfigError) throw err;
+    throw new StartupError(`${what}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
+export interface Runtime {
+  app: App;
+  database: Database;
+  worker?: Runner;
+  shutdown(): Promise<void>;
+}
+
+/** Config, database, migrations, job schema and ports: everything both the API and the worker need. */
+export async function bootRuntime(env: NodeJS.ProcessEnv, opts: { worker: boolean }): Promise<Runtime> {
+  const config: Config = loadConfig(env);
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config);
+  let orm: MikroORM | undefined;
+  try {
+    orm = await step('Cannot open the database', () => openOrm(database.url, config.DATABASE_POOL_SIZE));
+    const connected = await orm.checkConnection();
+    if (!connected.ok) throw new StartupError(`Cannot reach PostgreSQL (${database.description}): ${connected.reason}`);
+    await step('Database migration failed', () => orm!.migrator.up());
+    const app: App = { config, orm, logger, ports: {} };
+    await step('Installing the job queue schema failed', () => installJobSchema(app, database.url));
+    await step('Connecting the search engine failed', () => wirePorts(app));
+    const worker = opts.worker ? await step('Job worker failed to start', () => startWorker(app, database.url)) : undefined;
+    return {
+      app,
+      database,
+      worker,
+      async shutdown() {
+        await worker?.stop();
+        await orm!.close();
+        await database.stop();
+      },
+    };
+  } catch (err) {
+    await orm?.close().catch(() => {});
+    await database.stop().catch(() => {});
+    throw err;
+  }
+}
+
+/** Prints a start-up failure as one clear line and exits 1; anything else is a bug and keeps its stack. */
+export function exitOnStartupError(err: unknown): never {
+  if (err instanceof StartupError || err instanceof ConfigError || err instanceof DatabaseStartError) {
+    console.error(`error: ${err.message}`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+}
+
+export function onSignals(shutdown: () => Promise<void>) {
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      shutdown()
+        .then(() => process.exit(0))
+        .catch((err) => {
+          console.error(`error during shutdown: ${(err as Error).message}`);
+          process.exit(1);
+        });
+    });
+  }
+}

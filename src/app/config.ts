@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a ${protocols.join(' or ')} URL`);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54320),
+  MEILI_URL: url(['http:', 'https:']).optional(),
+  MEILI_API_KEY: z.string().optional(),
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED: z.enum(['demo', 'none']).default('demo'),
+  JOBS: z.enum(['in-process', 'off']).default('in-process'),
+});
+
+export type Config = z.infer<typeof schema> & { jwtSecret: string };
+
+export class ConfigError extends Error {}
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+
+/** Validates the environment; a bad value throws one ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name])}: ${issue.message}`);
+  }
+  const cfg = parsed.data;
+  if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {
+    throw new ConfigError('Missing environment variable JWT_SECRET: required when NODE_ENV=production');
+  }
+  return { ...cfg, jwtSecret: cfg.JWT_SECRET ?? DEV_JWT_SECRET };
+}

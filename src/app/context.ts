@@ -1,0 +1,82 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { StaffRole, ApiScope } from '../access/roles.js';
+import { LoaderRegistry } from '../shared/loaders.js';
+import type { Config } from './config.js';
+
+export type Viewer =
+  | { kind: 'anonymous' }
+  | { kind: 'customer'; customerId: string }
+  | { kind: 'staff'; staffId: string; role: StaffRole; brandIds: string[] }
+  | { kind: 'apiKey'; apiKeyId: string; scopes: ApiScope[]; brandIds: string[] };
+
+/** Long-lived dependencies shared by every request; domains add their ports here (search engine, jobs). */
+export interface App {
+  config: Config;
+  orm: MikroORM;
+  logger: Logger;
+  ports: Partial<AppPorts>;
+}
+
+/** Adapters chosen at start by configuration (ports.ts). */
+export interface AppPorts {
+  search: { describe(): string };
+}
+
+export type Api = 'storefront' | 'admin';
+
+export interface Context {
+  api: Api;
+  app: App;
+  /** Forked entity manager: one identity map per request. */
+  em: EntityManager;
+  viewer: Viewer;
+  /** Store handle from the x-store header (Storefront API). */
+  storeHandle: string | null;
+  /** Locales from accept-language, most preferred first. */
+  locales: string[];
+  loaders: LoaderRegistry;
+  /** Per-request memo for values resolved once (the current store, ...). */
+  memo: Map<string, unknown>;
+  requestId: string;
+}
+
+export function createContext(
+  app: App,
+  api: Api,
+  viewer: Viewer,
+  headers: { store?: string | null; acceptLanguage?: string | null; requestId: string },
+): Context {
+  return {
+    api,
+    app,
+    em: app.orm.em.fork(),
+    viewer,
+    storeHandle: headers.store?.trim() || null,
+    locales: parseAcceptLanguage(headers.acceptLanguage ?? ''),
+    loaders: new LoaderRegistry(),
+    memo: new Map(),
+    requestId: headers.requestId,
+  };
+}
+
+/** "zh-CN,zh;q=0.9,en;q=0.8" -> ["zh-CN", "zh", "en"]; invalid tags are ignored. */
+export function parseAcceptLanguage(header: string): string[] {
+  return header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.trim(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter(({ tag, q }) => tag && tag !== '*' && q > 0 && !Number.isNaN(q))
+    .flatMap(({ tag, q }) => {
+      try {
+        return [{ tag: Intl.getCanonicalLocales(tag)[0], q }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => b.q - a.q)
+    .map(({ tag }) => tag);
+}

@@ -1,0 +1,124 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { pinoHttp } from 'pino-http';
+import { verifyApiKey } from '../access/access.service.js';
+import { resolveViewer } from './auth.js';
+import { createContext, type Api, type App, type Context } from './context.js';
+import { formatError } from './errors.js';
+import { createMetrics, metricsPlugin } from './observability.js';
+import { schemaFor } from './schema.js';
+
+export const ENDPOINTS: Record<Api, string> = { storefront: '/graphql', admin: '/admin/graphql' };
+
+function header(req: express.Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function graphqlServer(app: App, api: Api, httpServer: http.Server, metrics: ReturnType<typeof createMetrics>) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    costLimit: { maxCost: 20_000 },
+    maxAliases: { n: 30 },
+    maxTokens: { n: 3_000 },
+  }).protect();
+  const server = new ApolloServer<Context>({
+    schema: await schemaFor(api),
+    ...armor,
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      metricsPlugin(metrics, api),
+      // One drain for the shared HTTP server: it stops accepting connections and waits for in-flight requests.
+      ...(api === 'storefront' ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+    ],
+    formatError: formatError(app.config.NODE_ENV === 'production'),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+  });
+  await server.start();
+  return server;
+}
+
+export interface HttpApp {
+  httpServer: http.Server;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The HTTP surface: both GraphQL APIs, health, readiness and metrics. */
+export async function createHttpApp(app: App): Promise<HttpApp> {
+  const web = express();
+  const httpServer = http.createServer(web);
+  const metrics = createMetrics();
+  web.disable('x-powered-by');
+  web.use(
+    pinoHttp({
+      logger: app.logger,
+      genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+
+  web.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  web.get('/readyz', async (_req, res) => {
+    try {
+      await Promise.race([
+        app.orm.em.getConnection().execute('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database check timed out')), 2000)),
+      ]);
+      res.json({ status: 'ready', database: 'up' });
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', database: 'down', error: (err as Error).message });
+    }
+  });
+  web.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const servers: ApolloServer<Context>[] = [];
+  for (const api of ['storefront', 'admin'] as const) {
+    const server = await graphqlServer(app, api, httpServer, metrics);
+    servers.push(server);
+    web.use(
+      ENDPOINTS[api],
+      express.json({ limit: '2mb' }),
+      expressMiddleware(server, {
+        context: async ({ req }) => {
+          const viewer = await resolveViewer(
+            app,
+            { authorization: header(req, 'authorization'), apiKey: header(req, 'x-api-key') },
+            verifyApiKey,
+          );
+          return createContext(app, api, viewer, {
+            store: header(req, 'x-store'),
+            acceptLanguage: header(req, 'accept-language'),
+            requestId: String(req.id),
+          });
+        },
+      }),
+    );
+  }
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      for (const server of servers) await server.stop();
+    },
+  };
+}

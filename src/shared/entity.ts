@@ -1,0 +1,26 @@
+import type { Opt } from '@mikro-orm/core';
+import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { v7 as uuidv7 } from 'uuid';
+import { toGlobalId } from './ids.js';
+
+/**
+ * Base of every entity clients can fetch by ID. UUIDv7 keys are time-ordered, so inserts stay at the
+ * right edge of the index and ids sort by creation. The GraphQL id is the opaque base64("Type:uuid").
+ */
+@InterfaceType('Node', { description: 'An object with a globally unique, opaque ID, fetchable with node(id:).' })
+export abstract class Node {
+  @PrimaryKey({ type: 'uuid' })
+  id: Opt<string> = uuidv7();
+
+  @Property({ type: 'timestamptz', onCreate: () => new Date() })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+
+  @Field(() => ID, { name: 'id' })
+  get globalId(): Opt<string> {
+    return toGlobalId(this.constructor.name, this.id);
+  }
+}

@@ -1,0 +1,45 @@
+import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import type { App } from '../app/context.js';
+import { relayOutbox } from './outbox.js';
+
+/**
+ * Background jobs on graphile-worker (PostgreSQL-backed: jobs commit with the data that caused them,
+ * retries with exponential backoff). Domains register tasks here at composition time.
+ */
+const tasks = new Map<string, (app: App, payload: unknown) => Promise<void>>();
+
+export function registerTask(name: string, handler: (app: App, payload: unknown) => Promise<void>) {
+  tasks.set(name, handler);
+}
+
+registerTask('outbox_relay', async (app) => {
+  await relayOutbox(app.orm.em.fork());
+});
+
+/** Installs graphile-worker's own schema (idempotent); the outbox trigger uses it once present. */
+export async function installJobSchema(app: App, connectionString: string) {
+  await runMigrations({ connectionString, logger: workerLogger(app) });
+}
+
+function workerLogger(app: App) {
+  const log = app.logger.child({ component: 'jobs' });
+  return new WorkerLogger(() => (level, message, meta) => {
+    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+    log[method](meta ?? {}, message);
+  });
+}
+
+export async function startWorker(app: App, connectionString: string, concurrency = 2): Promise<Runner> {
+  const taskList: Record<string, Task> = {};
+  for (const [name, handler] of tasks) taskList[name] = (payload) => handler(app, payload);
+  return run({
+    connectionString,
+    concurrency,
+    taskList,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: workerLogger(app),
+    // Picks up outbox events whose relay job failed for good, and runs scheduled catch-up.
+    crontab: '* * * * * outbox_relay ?jobKey=outbox_relay&jobKeyMode=preserve_run_at',
+  });
+}
