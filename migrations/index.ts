@@ -1,4 +1,4 @@
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
-import { Migration20261124053223 } from './Migration20261124053223.js';
+import { Migration20261124053506 } from './Migration20261124053506.js';
 
-export const migrationsList = [{ name: 'Migration20261124053223', class: Migration20261124053223 }];
+export const migrationsList = [{ name: 'Migration20261124053506', class: Migration20261124053506 }];

@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { AccessResolver } from '../access/access.resolver.js';
 import { ApiKey } from '../access/entities/api-key.entity.js';
 import { StaffUser } from '../access/entities/staff-user.entity.js';
+import { catalogEntities } from '../catalog/entities/index.js';
 import { Customer } from '../commerce/customers/customer.entity.js';
 import { CustomerResolver } from '../commerce/customers/customer.resolver.js';
 import { IdempotencyRecord } from '../shared/idempotency.js';
@@ -10,7 +11,7 @@ import { SeedHistory } from '../shared/seed-history.js';
 import { NodeResolver } from './node.resolver.js';
 
 /** The composition root's lists: every entity, and the resolvers each API serves. */
-export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, IdempotencyRecord, SeedHistory];
+export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, IdempotencyRecord, SeedHistory, ...catalogEntities];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const storefrontResolvers: NonEmptyArray<Function> = [NodeResolver, CustomerResolver];

@@ -1,13 +1,23 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * Transactional outbox: a domain records what changed in the same transaction as the change, and the
  * job worker relays it to subscribers (search index, webhooks). A rolled-back change leaves no event.
- * A trigger (see migrations) queues the relay job when graphile-worker is installed.
+ * The trigger queues the relay job in the same transaction, once graphile-worker's schema is installed.
  */
 @Entity({ tableName: 'outbox_event' })
+@Trigger({
+  name: 'queue_relay',
+  timing: 'after',
+  events: ['insert'],
+  forEach: 'statement',
+  body: `if to_regnamespace('graphile_worker') is not null then
+      perform graphile_worker.add_job('outbox_relay', '{}'::json, job_key => 'outbox_relay', job_key_mode => 'preserve_run_at');
+    end if;
+    return null`,
+})
 @Index({ name: 'outbox_event_pending_idx', expression: 'create index outbox_event_pending_idx on outbox_event (id) where processed_at is null' })
 export class OutboxEvent {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
@@ -29,7 +39,7 @@ export class OutboxEvent {
   @Property({ type: 'timestamptz', nullable: true })
   processedAt?: Date;
 
-  @Property({ default: 0 })
+  @Property({ type: 'integer', default: 0 })
   attempts: Opt<number> = 0;
 }
 

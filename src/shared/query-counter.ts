@@ -11,7 +11,7 @@ export class QueryCounter {
   readonly factory = (options: LoggerOptions) => {
     const counter = this;
     return new (class extends DefaultLogger {
-      override logQuery(context: LogContext) {
+      override logQuery(context: { query: string } & LogContext) {
         counter.count++;
         counter.statements.push(String(context.query));
         super.logQuery(context);

@@ -40,7 +40,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
-      return { ...(await res.json()), status: res.status };
+      return { ...((await res.json()) as object), status: res.status };
     },
     async close() {
       await http.close();
