@@ -9,12 +9,30 @@ import { IdempotencyRecord } from '../shared/idempotency.js';
 import { OutboxEvent } from '../shared/outbox.js';
 import { SeedHistory } from '../shared/seed-history.js';
 import { NodeResolver } from './node.resolver.js';
+import { CategoryResolver, CollectionResolver } from '../catalog/storefront/collection.resolver.js';
+import { registerCatalogNodes } from '../catalog/storefront/nodes.js';
+import { ProductContentResolver } from '../catalog/storefront/product-content.resolver.js';
+import { ProductResolver } from '../catalog/storefront/product.resolver.js';
+import { BrandResolver, StoreResolver } from '../catalog/storefront/store.resolver.js';
+import { VariantResolver } from '../catalog/storefront/variant.resolver.js';
 
 /** The composition root's lists: every entity, and the resolvers each API serves. */
 export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, IdempotencyRecord, SeedHistory, ...catalogEntities];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const storefrontResolvers: NonEmptyArray<Function> = [NodeResolver, CustomerResolver];
+export const storefrontResolvers: NonEmptyArray<Function> = [
+  NodeResolver,
+  CustomerResolver,
+  StoreResolver,
+  BrandResolver,
+  ProductResolver,
+  ProductContentResolver,
+  VariantResolver,
+  CollectionResolver,
+  CategoryResolver,
+];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const adminResolvers: NonEmptyArray<Function> = [NodeResolver, AccessResolver];
+export const adminResolvers: NonEmptyArray<Function> = [NodeResolver, AccessResolver, ProductContentResolver];
+
+registerCatalogNodes();

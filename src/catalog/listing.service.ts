@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '../shared/sql.js';
 
 /**
  * Recomputes the store-specific facts of the given products' listings (price range in each store,
@@ -34,6 +35,6 @@ export async function refreshListings(em: EntityManager, productIds: string[]): 
        where l2.product_id = any(?::uuid[])
      ) agg
      where l.id = agg.id`,
-    [productIds],
+    [pgArray(productIds)],
   );
 }

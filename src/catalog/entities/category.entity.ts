@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { ObjectType, Field, Int } from 'type-graphql';
 import { Node } from '../../shared/entity.js';
@@ -19,8 +20,8 @@ export class Category extends Node {
   path!: string;
 
   @Field(() => Int)
-  @Property({ default: 0 })
-  position: number = 0;
+  @Property({ type: 'integer', default: 0 })
+  position: Opt<number> = 0;
 
   @Property({ type: 'jsonb' })
   translations!: Translations<NameText>;

@@ -1,0 +1,170 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UserInputError } from '../../app/errors.js';
+import { parseDecimal, type CurrencyCode } from '../../shared/money.js';
+import type { CursorValues, PageRequest } from '../../shared/pagination.js';
+import { pgArray } from '../../shared/sql.js';
+import { DomainError } from '../../shared/user-errors.js';
+import { Product } from '../entities/product.entity.js';
+import type { Store } from '../entities/store.entity.js';
+import { ProductSortKey, type ProductFilter } from './types.js';
+
+/** What a product's listing in the current store says: price range and availability. */
+export interface ListingFacts {
+  minPrice: number;
+  maxPrice: number;
+  available: boolean;
+}
+
+const facts = new WeakMap<Product, ListingFacts>();
+export const listingFacts = (product: Product) => facts.get(product);
+
+interface Sort {
+  expr: string;
+  /** Natural direction of the key before `reverse`. */
+  descending: boolean;
+  /** Postgres type of the sort value, for the keyset comparison. */
+  cast: string;
+}
+
+function sortFor(key: ProductSortKey, inCollection: boolean): Sort {
+  switch (key) {
+    case ProductSortKey.PRICE:
+      return { expr: 'l.min_price', descending: false, cast: 'bigint' };
+    case ProductSortKey.TITLE:
+      return { expr: 'l.sort_title', descending: false, cast: 'text' };
+    case ProductSortKey.CREATED_AT:
+      return { expr: 'p.created_at', descending: false, cast: 'timestamptz' };
+    case ProductSortKey.BEST_SELLING:
+      return { expr: 'l.units_sold', descending: true, cast: 'integer' };
+    case ProductSortKey.RELEVANCE:
+      return inCollection
+        ? { expr: 'cp.position', descending: false, cast: 'integer' }
+        : { expr: 'p.created_at', descending: true, cast: 'timestamptz' };
+  }
+}
+
+function priceBound(value: string | undefined, currency: CurrencyCode, name: 'min' | 'max'): number | undefined {
+  if (value == null) return undefined;
+  let minor: number;
+  try {
+    minor = parseDecimal(value, currency, ['filter', 'price', name]);
+  } catch (err) {
+    throw new UserInputError((err as DomainError).message, 'INVALID_PRICE', ['filter', 'price', name]);
+  }
+  if (minor < 0) throw new UserInputError(`filter.price.${name} must not be negative`, 'NEGATIVE_PRICE', ['filter', 'price', name]);
+  return minor;
+}
+
+/** Builds the WHERE clause shared by the page and its count; every value is a bound parameter. */
+function whereClause(store: Store, filter: ProductFilter, params: unknown[]): string {
+  const where = [`l.store_id = ?`, `p.status = 'ACTIVE'`, `l.min_price is not null`];
+  params.push(store.id);
+  if (filter.brands?.length) {
+    where.push(`p.brand_id in (select id from brand where handle = any(?::text[]))`);
+    params.push(pgArray(filter.brands));
+  }
+  if (filter.category) {
+    where.push(`p.category_id in (select d.id from category c join category d on d.path = c.path or d.path like c.path || '/%' where c.handle = ?)`);
+    params.push(filter.category);
+  }
+  if (filter.tags?.length) {
+    where.push(`p.tags && ?::text[]`);
+    params.push(pgArray(filter.tags));
+  }
+  const byOption = new Map<string, string[]>();
+  for (const { option, value } of filter.optionValues ?? []) byOption.set(option, [...(byOption.get(option) ?? []), value]);
+  for (const [option, values] of byOption) {
+    const any = values.map(() => `v.option_values @> ?::jsonb`).join(' or ');
+    where.push(`exists (select 1 from product_variant v where v.product_id = p.id and v.archived_at is null and (${any}))`);
+    params.push(...values.map((value) => JSON.stringify({ [option]: value })));
+  }
+  const min = priceBound(filter.price?.min, store.currency, 'min');
+  const max = priceBound(filter.price?.max, store.currency, 'max');
+  if (min !== undefined && max !== undefined && min > max) {
+    throw new UserInputError('filter.price.min is greater than filter.price.max', 'INVALID_PRICE_RANGE', ['filter', 'price']);
+  }
+  // A product matches when some variant's price can fall in the range: its [min, max] overlaps it.
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (min !== undefined) add(`l.max_price >= ?`, min);
+  if (max !== undefined) add(`l.min_price <= ?`, max);
+  if (filter.availableForSale != null) add(`l.available = ?`, filter.availableForSale);
+  return where.join(' and ');
+}
+
+export interface ListArgs {
+  filter: ProductFilter;
+  sortKey: ProductSortKey;
+  reverse: boolean;
+  page: PageRequest;
+}
+
+/**
+ * One statement for a page of products visible in the store (ACTIVE, published, priced there),
+ * keyset-paginated on (sort value, id); the count is a second statement run only when asked.
+ */
+export function listProducts(em: EntityManager, store: Store, args: ListArgs) {
+  const params: unknown[] = [];
+  const collectionJoin = args.filter.collection
+    ? `join collection_product cp on cp.product_id = p.id and cp.collection_id = (select id from collection where handle = ? and archived_at is null)`
+    : '';
+  if (collectionJoin) params.push(args.filter.collection);
+  const where = whereClause(store, args.filter, params);
+  const from = `from product_listing l join product p on p.id = l.product_id ${collectionJoin} where ${where}`;
+  const countParams = [...params];
+
+  const sort = sortFor(args.sortKey, !!collectionJoin);
+  const descending = sort.descending !== args.reverse !== args.page.backward;
+  const dir = descending ? 'desc' : 'asc';
+  let keyset = '';
+  if (args.page.cursor) {
+    const [value, id] = args.page.cursor;
+    keyset = ` and (${sort.expr}, p.id) ${descending ? '<' : '>'} (?::${sort.cast}, ?::uuid)`;
+    params.push(value, id);
+  }
+  params.push(args.page.limit + 1);
+  const sql = `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available,
+      ${sort.expr} as sort_value
+    ${from}${keyset} order by ${sort.expr} ${dir}, p.id ${dir} limit ?`;
+
+  return {
+    async rows(): Promise<{ product: Product; cursor: CursorValues }[]> {
+      const rows = await em.execute<Record<string, unknown>[]>(sql, params);
+      return rows.map((row) => ({ product: mapProduct(em, row), cursor: [sortValue(row.sort_value), row.id as string] }));
+    },
+    async count(): Promise<number> {
+      const [row] = await em.execute<{ n: string }[]>(`select count(*) as n ${from}`, countParams);
+      return Number(row.n);
+    },
+  };
+}
+
+function sortValue(value: unknown): string | number | null {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  return (value as string | number | null) ?? null;
+}
+
+/** Maps a product row that carries its listing columns, remembering the listing facts. */
+export function mapProduct(em: EntityManager, row: Record<string, unknown>): Product {
+  const product = em.map(Product, row);
+  facts.set(product, {
+    minPrice: Number(row.listing_min_price),
+    maxPrice: Number(row.listing_max_price),
+    available: Boolean(row.listing_available),
+  });
+  return product;
+}
+
+/** A single product visible in the store, by handle or id; null when not visible there. */
+export async function findVisibleProduct(em: EntityManager, store: Store, by: { handle?: string; id?: string }) {
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available
+       from product p join product_listing l on l.product_id = p.id and l.store_id = ?
+      where p.status = 'ACTIVE' and l.min_price is not null and ${by.handle !== undefined ? 'p.handle = ?' : 'p.id = ?'}`,
+    [store.id, by.handle ?? by.id],
+  );
+  return row ? mapProduct(em, row) : null;
+}

@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { Money } from '../../shared/money.js';
+import { ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination.js';
+import { validateFilter } from './filter.js';
+import { Collection } from '../entities/collection.entity.js';
+import { Product, ProductVariant } from '../entities/product.entity.js';
+import { catalogLoaders } from '../loaders.js';
+import { currentStore } from './current-store.js';
+import { findVisibleProduct, listingFacts, listProducts } from './product-list.js';
+import { PriceRange, ProductConnection, ProductFilter, ProductSortKey } from './types.js';
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => Product, { nullable: true, description: 'A product of the current store; null when unknown or not published there.' })
+  async product(@Arg('handle') handle: string, @Ctx() ctx: Context) {
+    return findVisibleProduct(ctx.em, await currentStore(ctx), { handle });
+  }
+
+  @Query(() => ProductConnection, { description: 'Products of the current store.' })
+  async products(
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ProductFilter, { nullable: true }) filter?: ProductFilter,
+    @Arg('sortKey', () => ProductSortKey, { defaultValue: ProductSortKey.RELEVANCE }) sortKey: ProductSortKey = ProductSortKey.RELEVANCE,
+    @Arg('reverse', { defaultValue: false }) reverse: boolean = false,
+  ) {
+    const request = pageRequest(page);
+    await validateFilter(filter);
+    const list = listProducts(ctx.em, await currentStore(ctx), { filter: filter ?? {}, sortKey, reverse, page: request });
+    const rows = await list.rows();
+    const cursors = new Map(rows.map((r) => [r.product, r.cursor]));
+    return toConnection([...cursors.keys()], request, (p) => cursors.get(p)!, () => list.count());
+  }
+
+  @FieldResolver(() => [ProductVariant])
+  async variants(@Root() product: Product, @Ctx() ctx: Context) {
+    const store = await currentStore(ctx);
+    return catalogLoaders.variantsInStore(ctx, store.id).load(product.id);
+  }
+
+  @FieldResolver(() => PriceRange)
+  async priceRange(@Root() product: Product, @Ctx() ctx: Context): Promise<PriceRange> {
+    const { currency } = await currentStore(ctx);
+    const facts = listingFacts(product)!;
+    return { minVariantPrice: Money.of(facts.minPrice, currency), maxVariantPrice: Money.of(facts.maxPrice, currency) };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether any variant has stock in this store.' })
+  availableForSale(@Root() product: Product) {
+    return listingFacts(product)?.available ?? false;
+  }
+
+  @FieldResolver(() => [Collection])
+  collections(@Root() product: Product, @Ctx() ctx: Context) {
+    return catalogLoaders.collectionsOfProduct(ctx).load(product.id);
+  }
+}
