@@ -1,10 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { publishDomainEvent } from '../shared/domain-events.js';
 import { pgArray } from '../shared/sql.js';
 
+export const PRODUCTS_CHANGED = 'product.changed';
+
 /**
- * Recomputes the store-specific facts of the given products' listings (price range in each store,
- * availability across the store's stock locations, sort title in the store's default locale).
- * Call it inside the transaction that changed prices, stock, variants, translations or publications.
+ * The one call after any change to what storefronts show of some products (content, variants,
+ * prices, stock, publications, translations, collection membership, brand or category names).
+ * Inside the changing transaction it: recomputes the store-specific facts of their listings (price
+ * range per store, availability across the store's stock locations, sort title in the store's
+ * default locale); runs in-transaction subscribers (the PostgreSQL search index); and records one
+ * outbox event per product for asynchronous subscribers (Meilisearch).
  */
 export async function refreshListings(em: EntityManager, productIds: string[]): Promise<void> {
   if (productIds.length === 0) return;
@@ -36,5 +42,12 @@ export async function refreshListings(em: EntityManager, productIds: string[]): 
      ) agg
      where l.id = agg.id`,
     [pgArray(productIds)],
+  );
+  const ids = [...new Set(productIds)];
+  await publishDomainEvent(em, PRODUCTS_CHANGED, ids);
+  await em.execute(
+    `insert into outbox_event (topic, aggregate_id, payload, created_at, attempts)
+     select ?, id, '{}'::jsonb, now(), 0 from unnest(?::uuid[]) as id`,
+    [PRODUCTS_CHANGED, pgArray(ids)],
   );
 }
