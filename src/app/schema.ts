@@ -1,15 +1,27 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from './auth.js';
 import type { Api } from './context.js';
 import { adminResolvers, storefrontResolvers } from './modules.js';
 
 const cache = new Map<Api, Promise<GraphQLSchema>>();
 
+/**
+ * type-graphql (2.0.0-rc) keeps the field list it computes for each object type on the global metadata,
+ * including the fields its @FieldResolver methods add: the second API built would also get the first
+ * API's field-resolver fields (with a plain property resolver). Forgetting the computed lists before
+ * each build keeps each API's field resolvers to that API.
+ */
+function forgetComputedFields() {
+  const storage = getMetadataStorage() as unknown as { objectTypes: { fields?: unknown }[]; interfaceTypes: { fields?: unknown }[] };
+  for (const type of [...storage.objectTypes, ...storage.interfaceTypes]) delete type.fields;
+}
+
 /** Builds (once per process) the schema of one API from its resolver set. */
 export function schemaFor(api: Api): Promise<GraphQLSchema> {
   let schema = cache.get(api);
   if (!schema) {
+    forgetComputedFields(); // buildSchema reads the metadata synchronously, before its promise settles
     schema = buildSchema({
       resolvers: api === 'storefront' ? storefrontResolvers : adminResolvers,
       authChecker,
