@@ -31,7 +31,7 @@ function redact(url: string): string {
 }
 
 /** Uses DATABASE_URL when set; otherwise starts the embedded PostgreSQL kept under DATA_DIR/pg. */
-export async function openDatabase(cfg: Config): Promise<Database> {
+export async function openDatabase(cfg: Config, extraPostgresFlags: string[] = []): Promise<Database> {
   if (cfg.DATABASE_URL) {
     return { url: cfg.DATABASE_URL, description: `PostgreSQL at ${redact(cfg.DATABASE_URL)}`, stop: async () => {} };
   }
@@ -56,7 +56,7 @@ export async function openDatabase(cfg: Config): Promise<Database> {
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...extraPostgresFlags],
     onLog: () => {},
     onError: () => {},
   });
