@@ -35,6 +35,7 @@ export async function bootRuntime(env: NodeJS.ProcessEnv, opts: { worker: boolea
   let orm: MikroORM | undefined;
   try {
     orm = await step('Cannot open the database', () => openOrm(database.url, config.DATABASE_POOL_SIZE));
+    await orm.connect().catch(() => undefined); // connection is lazy in MikroORM 7; checkConnection reports why it failed
     const connected = await orm.checkConnection();
     if (!connected.ok) throw new StartupError(`Cannot reach PostgreSQL (${database.description}): ${connected.reason}`);
     await step('Database migration failed', () => orm!.migrator.up());

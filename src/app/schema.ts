@@ -1,8 +1,16 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from './auth.js';
 import type { Api } from './context.js';
 import { adminResolvers, storefrontResolvers } from './modules.js';
+
+/** Every Date field is a `DateTime` (ARCHITECTURE: "DateTime in UTC ISO 8601"), e.g. "2026-11-24T05:32:00.000Z". */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...GraphQLDateTimeISO.toConfig(),
+  name: 'DateTime',
+  description: 'A date-time in UTC, as an ISO 8601 string such as "2026-11-24T05:32:00.000Z".',
+});
 
 const cache = new Map<Api, Promise<GraphQLSchema>>();
 
@@ -25,6 +33,7 @@ export function schemaFor(api: Api): Promise<GraphQLSchema> {
     schema = buildSchema({
       resolvers: api === 'storefront' ? storefrontResolvers : adminResolvers,
       authChecker,
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       authMode: 'error',
       validate: false, // inputs are validated by payload(), which reports failures as userErrors
     });

@@ -68,14 +68,17 @@ export async function createHttpApp(app: App): Promise<HttpApp> {
     res.json({ status: 'ok' });
   });
   web.get('/readyz', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         app.orm.em.getConnection().execute('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('database check timed out')), 2000)),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('database check timed out')), 2000))),
       ]);
       res.json({ status: 'ready', database: 'up' });
     } catch (err) {
       res.status(503).json({ status: 'unavailable', database: 'down', error: (err as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   });
   web.get('/metrics', async (_req, res) => {
