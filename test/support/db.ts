@@ -43,7 +43,8 @@ export async function createTestDatabase(opts: { migrate?: boolean; poolSize?: n
     orm,
     queries,
     async drop() {
-      await orm.close(true);
+      // Tolerates a database a test already dropped (its pooled connections were terminated).
+      await orm.close(true).catch(() => {});
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
