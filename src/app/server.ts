@@ -39,6 +39,7 @@ async function graphqlServer(app: App, api: Api, httpServer: http.Server, metric
     formatError: formatError(app.config.NODE_ENV === 'production'),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    stopOnTerminationSignals: false, // main.ts drains and stops everything in order
   });
   await server.start();
   return server;

@@ -8,7 +8,10 @@ import { toGlobalId } from './ids.js';
  * Base of every entity clients can fetch by ID. UUIDv7 keys are time-ordered, so inserts stay at the
  * right edge of the index and ids sort by creation. The GraphQL id is the opaque base64("Type:uuid").
  */
-@InterfaceType('Node', { description: 'An object with a globally unique, opaque ID, fetchable with node(id:).' })
+@InterfaceType('Node', {
+  // Each API lists only the types its resolvers reach: admin types stay out of the Storefront API.
+  autoRegisterImplementations: false,
+  description: 'An object with a globally unique, opaque ID, fetchable with node(id:).' })
 export abstract class Node {
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = uuidv7();

@@ -1,4 +1,5 @@
-import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import { Logger as WorkerLogger, run, runMigrations, type Task } from 'graphile-worker';
+import pg from 'pg';
 import type { App } from '../app/context.js';
 import { relayOutbox } from './outbox.js';
 
@@ -29,11 +30,21 @@ function workerLogger(app: App) {
   });
 }
 
-export async function startWorker(app: App, connectionString: string, concurrency = 2): Promise<Runner> {
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+/** Runs the registered tasks; stop() finishes running jobs and closes the worker's own pool. */
+export async function startWorker(app: App, connectionString: string, concurrency = 2): Promise<Worker> {
   const taskList: Record<string, Task> = {};
   for (const [name, handler] of tasks) taskList[name] = (payload) => handler(app, payload);
-  return run({
-    connectionString,
+  // Our own pool, so shutdown can end it before the database stops (and log, not crash, on a lost connection).
+  const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
+  const lost = (err: Error) => app.logger.warn({ err }, 'job worker lost a database connection');
+  pgPool.on('error', lost);
+  pgPool.on('connect', (client) => client.on('error', lost));
+  const runner = await run({
+    pgPool,
     concurrency,
     taskList,
     noHandleSignals: true,
@@ -42,4 +53,10 @@ export async function startWorker(app: App, connectionString: string, concurrenc
     // Picks up outbox events whose relay job failed for good, and runs scheduled catch-up.
     crontab: '* * * * * outbox_relay ?jobKey=outbox_relay&jobKeyMode=preserve_run_at',
   });
+  return {
+    async stop() {
+      await runner.stop();
+      await pgPool.end();
+    },
+  };
 }

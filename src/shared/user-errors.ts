@@ -1,7 +1,10 @@
 import { validate, type ValidationError } from 'class-validator';
 import { Field, InterfaceType, ObjectType } from 'type-graphql';
 
-@InterfaceType({ description: 'A business rule or input check that refused a mutation; nothing was written.' })
+@InterfaceType({
+  autoRegisterImplementations: false,
+  description: 'A business rule or input check that refused a mutation; nothing was written.',
+})
 export abstract class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "handle"].' })
   field?: string[];

@@ -1,15 +1,14 @@
-import type { Runner } from 'graphile-worker';
 import { v7 as uuidv7 } from 'uuid';
 import { loadConfig } from '../../src/app/config.js';
 import type { App } from '../../src/app/context.js';
 import { createLogger } from '../../src/app/observability.js';
-import { installJobSchema, startWorker } from '../../src/shared/jobs.js';
+import { installJobSchema, startWorker, type Worker } from '../../src/shared/jobs.js';
 import { OutboxEvent, recordEvent, subscribe } from '../../src/shared/outbox.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
 let app: App;
-let worker: Runner | undefined;
+let worker: Worker | undefined;
 
 beforeAll(async () => {
   db = await createTestDatabase();
