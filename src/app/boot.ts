@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Runner } from 'graphile-worker';
-import { installJobSchema, startWorker } from '../shared/jobs.js';
+import { installJobSchema, startWorker, type Worker } from '../shared/jobs.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { App } from './context.js';
 import { openDatabase, DatabaseStartError, type Database } from './database.js';
@@ -23,7 +22,7 @@ async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
 export interface Runtime {
   app: App;
   database: Database;
-  worker?: Runner;
+  worker?: Worker;
   shutdown(): Promise<void>;
 }
 
