@@ -1,22 +1,7 @@
+import { ProductGridDocument } from '../generated/storefront.js';
 import { CatalogFixtures } from '../support/catalog-fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
-const GRID = /* GraphQL */ `
-  query Grid($first: Int!) {
-    products(first: $first) {
-      totalCount
-      edges { cursor }
-      nodes {
-        id handle title
-        brand { handle name }
-        featuredImage { url altText }
-        priceRange { minVariantPrice { amount currencyCode } }
-        availableForSale
-        variants { id sku title price { amount } compareAtPrice { amount } availableForSale selectedOptions { name value } }
-        collections { handle title }
-      }
-    }
-  }`;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -40,15 +25,14 @@ afterAll(() => server.close());
 
 test.each([5, 50, 100])('products(first: %i) grid takes at most 6 SQL statements', async (first) => {
   const { result, queries, statements } = await server.db.queries.measure(() =>
-    server.gql('storefront', GRID, { first }, { 'x-store': 'tmall-flagship', 'accept-language': 'zh-CN' }),
+    server.gql('storefront', ProductGridDocument, { first }, { 'x-store': 'tmall-flagship', 'accept-language': 'zh-CN' }),
   );
   expect(result.errors).toBeUndefined();
   const nodes = result.data!.products.nodes;
   expect(nodes).toHaveLength(first);
   expect(nodes[0].variants).toHaveLength(4);
-  expect(nodes[0].variants[0].price.amount).toMatch(/^\d+\.\d{2}$/);
+  expect(nodes[0].variants[0].price?.amount).toMatch(/^\d+\.\d{2}$/);
   expect(result.data!.products.totalCount).toBe(120);
-  expect({ queries, statements }).toEqual({ queries: expect.any(Number), statements });
   if (process.env.SHOW_SQL) console.log(first, queries, statements.map((s) => s.slice(0, 90)));
   expect(queries).toBeLessThanOrEqual(6);
 });
