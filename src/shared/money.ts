@@ -58,7 +58,7 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-@ObjectType({ description: 'An amount in a currency.' })
+@ObjectType({ simpleResolvers: true, description: 'An amount in a currency.' })
 export class Money {
   @Field(() => DecimalScalar) amount!: string;
   @Field(() => CurrencyCode) currencyCode!: CurrencyCode;

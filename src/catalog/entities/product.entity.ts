@@ -7,7 +7,7 @@ import { Category } from './category.entity.js';
 import { ProductStatus } from './enums.js';
 import type { MediaData, ProductOptionData, ProductText, Translations } from './translations.js';
 
-@ObjectType({ implements: Node, description: 'A product of a brand, sold as one or more variants.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A product of a brand, sold as one or more variants.' })
 @Entity({ tableName: 'product' })
 export class Product extends Node {
   @Field()
@@ -43,7 +43,7 @@ export class Product extends Node {
   variants = new Many<ProductVariant>(this);
 }
 
-@ObjectType({ implements: Node, description: 'A sellable SKU: one combination of option values.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A sellable SKU: one combination of option values.' })
 @Entity({ tableName: 'product_variant' })
 @Index({ name: 'product_variant_option_values_idx', expression: 'create index product_variant_option_values_idx on product_variant using gin (option_values jsonb_path_ops)' })
 export class ProductVariant extends Node {

@@ -46,13 +46,13 @@ export class ProductFilter {
   @Field({ nullable: true }) availableForSale?: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PriceRange {
   @Field(() => Money) minVariantPrice!: Money;
   @Field(() => Money) maxVariantPrice!: Money;
 }
 
-@ObjectType({ description: 'An image of a product.' })
+@ObjectType({ simpleResolvers: true, description: 'An image of a product.' })
 export class Image {
   @Field() id!: string;
   @Field() url!: string;
@@ -61,20 +61,20 @@ export class Image {
   @Field(() => Int, { nullable: true }) height?: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProductOptionValue {
   @Field({ description: 'Stable code used in filters, e.g. "black".' }) code!: string;
   @Field({ description: 'Localized name, e.g. "黑色".' }) name!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProductOption {
   @Field({ description: 'Stable code used in filters, e.g. "colour".' }) code!: string;
   @Field() name!: string;
   @Field(() => [ProductOptionValue]) values!: ProductOptionValue[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SelectedOption {
   @Field() code!: string;
   @Field() name!: string;
