@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { AccessResolver } from '../access/access.resolver.js';
 import { ApiKey } from '../access/entities/api-key.entity.js';
 import { StaffUser } from '../access/entities/staff-user.entity.js';
+import { adminNodeFetchers, catalogAdminResolvers } from '../catalog/admin/index.js';
 import { catalogEntities } from '../catalog/entities/index.js';
 import { Customer } from '../commerce/customers/customer.entity.js';
 import { CustomerResolver } from '../commerce/customers/customer.resolver.js';
@@ -33,6 +34,6 @@ export const storefrontResolvers: NonEmptyArray<Function> = [
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const adminResolvers: NonEmptyArray<Function> = [NodeResolver, AccessResolver, ProductContentResolver];
+export const adminResolvers: NonEmptyArray<Function> = [NodeResolver, AccessResolver, ProductContentResolver, ...catalogAdminResolvers];
 
-registerCatalogNodes();
+registerCatalogNodes(adminNodeFetchers);

@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../app/context.js';
+import { ConnectionArgs, connectionType } from '../../shared/pagination.js';
+import { Brand, BrandGroup } from '../entities/brand.entity.js';
+import { Category } from '../entities/category.entity.js';
+import { ProductStatus } from '../entities/enums.js';
+import { Product } from '../entities/product.entity.js';
+import { Store } from '../entities/store.entity.js';
+import { CollectionConnection, ProductConnection } from '../storefront/types.js';
+import { CatalogRead } from './auth.js';
+import { inventoryService } from './inventory.service.js';
+import { adminQueryService } from './query.service.js';
+import { InventoryLevelView } from './types/inventory.types.js';
+
+const BrandConnection = connectionType(Brand, 'Brand');
+const StoreConnection = connectionType(Store, 'Store');
+
+/** Catalog reads of the Admin API: any status, scoped to the viewer's brands. */
+@Resolver()
+export class CatalogAdminQueryResolver {
+  @Query(() => [BrandGroup])
+  @CatalogRead()
+  brandGroups(@Ctx() ctx: Context) {
+    return adminQueryService.brandGroups(ctx);
+  }
+
+  @Query(() => BrandConnection, { description: 'Brands you work for (all for platform admins), oldest first.' })
+  @CatalogRead()
+  brands(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return adminQueryService.brands(ctx, args);
+  }
+
+  @Query(() => StoreConnection, { description: 'Stores carrying one of your brands, oldest first.' })
+  @CatalogRead()
+  stores(@Args() args: ConnectionArgs, @Ctx() ctx: Context, @Arg('brandId', () => ID, { nullable: true }) brandId?: string) {
+    return adminQueryService.stores(ctx, args, brandId);
+  }
+
+  @Query(() => ProductConnection, { description: 'Products of your brands in every status, oldest first.' })
+  @CatalogRead()
+  products(
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: Context,
+    @Arg('brandId', () => ID, { nullable: true }) brandId?: string,
+    @Arg('status', () => ProductStatus, { nullable: true }) status?: ProductStatus,
+  ) {
+    return adminQueryService.products(ctx, args, { brandId, status });
+  }
+
+  @Query(() => Product, { nullable: true, description: 'null when unknown or of a brand you do not work for.' })
+  @CatalogRead()
+  product(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return adminQueryService.product(ctx, id);
+  }
+
+  @Query(() => CollectionConnection, { description: "Your brands' collections and platform-curated ones, oldest first." })
+  @CatalogRead()
+  collections(@Args() args: ConnectionArgs, @Ctx() ctx: Context, @Arg('brandId', () => ID, { nullable: true }) brandId?: string) {
+    return adminQueryService.collections(ctx, args, brandId);
+  }
+
+  @Query(() => [Category], { description: 'The whole category tree, depth first (ordered by path).' })
+  @CatalogRead()
+  categories(@Ctx() ctx: Context) {
+    return adminQueryService.categories(ctx);
+  }
+
+  @Query(() => [InventoryLevelView], { description: 'Stock of a variant at every location; empty when not visible to you.' })
+  @CatalogRead()
+  inventoryLevels(@Arg('variantId', () => ID) variantId: string, @Ctx() ctx: Context) {
+    return inventoryService.levels(ctx, variantId);
+  }
+}
