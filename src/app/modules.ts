@@ -9,6 +9,7 @@ import { CustomerResolver } from '../commerce/customers/customer.resolver.js';
 import { IdempotencyRecord } from '../shared/idempotency.js';
 import { OutboxEvent } from '../shared/outbox.js';
 import { SeedHistory } from '../shared/seed-history.js';
+import { searchEntities } from '../search/entities/search-index.entity.js';
 import { NodeResolver } from './node.resolver.js';
 import { CategoryResolver, CollectionResolver } from '../catalog/storefront/collection.resolver.js';
 import { registerCatalogNodes } from '../catalog/storefront/nodes.js';
@@ -18,7 +19,7 @@ import { BrandResolver, StoreResolver } from '../catalog/storefront/store.resolv
 import { VariantResolver } from '../catalog/storefront/variant.resolver.js';
 
 /** The composition root's lists: every entity, and the resolvers each API serves. */
-export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, IdempotencyRecord, SeedHistory, ...catalogEntities];
+export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, IdempotencyRecord, SeedHistory, ...catalogEntities, ...searchEntities];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const storefrontResolvers: NonEmptyArray<Function> = [
