@@ -22,19 +22,19 @@ export class ProductAdminResolver {
 
   @Mutation(() => P.ProductArchivePayload, { description: 'Sets the status to ARCHIVED; publications are kept.' })
   @CatalogWrite()
-  productArchive(@Arg('input') input: P.ProductIdInput, @Ctx() ctx: Context) {
+  productArchive(@Arg('input') input: P.ProductArchiveInput, @Ctx() ctx: Context) {
     return payload(input, () => productService.archive(ctx, input));
   }
 
   @Mutation(() => P.ProductPublishPayload, { description: "Publishes to stores that carry the product's brand." })
   @CatalogWrite()
-  productPublish(@Arg('input') input: P.ProductPublicationInput, @Ctx() ctx: Context) {
+  productPublish(@Arg('input') input: P.ProductPublishInput, @Ctx() ctx: Context) {
     return payload(input, () => productService.publish(ctx, input));
   }
 
   @Mutation(() => P.ProductUnpublishPayload)
   @CatalogWrite()
-  productUnpublish(@Arg('input') input: P.ProductPublicationInput, @Ctx() ctx: Context) {
+  productUnpublish(@Arg('input') input: P.ProductUnpublishInput, @Ctx() ctx: Context) {
     return payload(input, () => productService.unpublish(ctx, input));
   }
 

@@ -17,8 +17,12 @@ export class AdminVariantFieldsResolver {
   }
 
   @FieldResolver(() => [VariantOptionValue], { description: 'Option and value codes, in the order of the product options.' })
-  optionValues(@Root() variant: ProductVariant): VariantOptionValue[] {
-    return Object.entries(variant.optionValues).map(([option, value]) => ({ option, value }));
+  async optionValues(@Root() variant: ProductVariant, @Ctx() ctx: Context): Promise<VariantOptionValue[]> {
+    const product = await adminLoaders.product(ctx).load(variant.product.id);
+    const order = (code: string) => product?.options.findIndex((o) => o.code === code) ?? -1;
+    return Object.entries(variant.optionValues)
+      .sort(([a], [b]) => order(a) - order(b))
+      .map(([option, value]) => ({ option, value }));
   }
 
   @FieldResolver(() => Int)

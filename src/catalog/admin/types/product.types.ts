@@ -119,15 +119,22 @@ export class ProductUpdateInput {
 }
 
 @InputType()
-export class ProductIdInput {
+export class ProductArchiveInput {
   @Field(() => ID) id!: string;
 }
 
+/** Shared fields of productPublish and productUnpublish (not emitted itself: nothing refers to it). */
 @InputType()
 export class ProductPublicationInput {
   @Field(() => ID) id!: string;
   @Field(() => [ID]) @ArrayMaxSize(200) storeIds!: string[];
 }
+
+@InputType()
+export class ProductPublishInput extends ProductPublicationInput {}
+
+@InputType()
+export class ProductUnpublishInput extends ProductPublicationInput {}
 
 @InputType()
 export class ProductVariantsCreateInput {

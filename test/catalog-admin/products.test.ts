@@ -1,0 +1,244 @@
+import { AdminHarness, PRODUCT_FIELDS, seedBasics, selmaInput, uuidOf, type Basics } from './support.js';
+
+let h: AdminHarness;
+let b: Basics;
+beforeAll(async () => {
+  h = await AdminHarness.start();
+  b = await seedBasics(h);
+});
+afterAll(() => h.close());
+
+describe('productCreate', () => {
+  test('creates the product, its options, media and variants in every locale', async () => {
+    const { product } = await h.ok(
+      'productCreate',
+      selmaInput(b.mk),
+      `product { id handle status tags title translations { locale title descriptionHtml }
+         optionDefinitions { code names { locale value } values { code names { locale value } } }
+         media { url altTranslations { locale value } }
+         variants { sku barcode weightGrams position optionValues { option value } } brand { handle } }`,
+    );
+    expect(product).toMatchObject({ handle: 'selma-mini', status: 'ACTIVE', tags: ['bags'], title: 'SELMA Mini Satchel', brand: { handle: 'michael-kors' } });
+    expect(product.translations).toEqual([
+      { locale: 'en', title: 'SELMA Mini Satchel', descriptionHtml: '<p>Saffiano leather.</p>' },
+      { locale: 'zh-CN', title: 'SELMA 迷你手提包', descriptionHtml: null },
+    ]);
+    expect(product.optionDefinitions[0]).toEqual({
+      code: 'colour',
+      names: [{ locale: 'en', value: 'Colour' }, { locale: 'zh-CN', value: '颜色' }],
+      values: [
+        { code: 'black', names: [{ locale: 'en', value: 'Black' }, { locale: 'zh-CN', value: '黑色' }] },
+        { code: 'camel', names: [{ locale: 'en', value: 'Camel' }] },
+      ],
+    });
+    expect(product.media).toEqual([{ url: 'https://img.example/selma.jpg', altTranslations: [{ locale: 'en', value: 'SELMA in black' }] }]);
+    expect(product.variants).toEqual([
+      { sku: 'MK-SELMA-BLK', barcode: '400000000001', weightGrams: 800, position: 0, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] },
+      { sku: 'MK-SELMA-CML', barcode: null, weightGrams: null, position: 1, optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] },
+    ]);
+    const events = await h.sql(`select topic from outbox_event where aggregate_id = ?`, [uuidOf(product.id)]);
+    expect(events.map((e) => e.topic)).toContain('product.changed');
+  });
+
+  test.each([
+    ['a handle that is not a slug', { handle: 'Selma Bag' }, 'INVALID', ['input', 'handle']],
+    ['an invalid locale', { translations: [{ locale: 'not a locale!', title: 'x' }] }, 'INVALID', ['input', 'translations', '0', 'locale']],
+    ['no title in the brand default locale', { translations: [{ locale: 'zh-CN', title: '只有中文' }] }, 'INVALID', ['input', 'translations']],
+    ['a locale twice', { translations: [{ locale: 'en', title: 'a' }, { locale: 'EN', title: 'b' }] }, 'INVALID', ['input', 'translations', '1', 'locale']],
+    ['an option given twice', { options: [selmaInput('').options[0], selmaInput('').options[0]] }, 'INVALID', ['input', 'options', '1', 'code']],
+    [
+      'a variant missing an option',
+      { variants: [{ sku: 'X-1', optionValues: [{ option: 'colour', value: 'black' }] }] },
+      'INVALID',
+      ['input', 'variants', '0', 'optionValues'],
+    ],
+    [
+      'an unknown value code',
+      { variants: [{ sku: 'X-1', optionValues: [{ option: 'colour', value: 'pink' }, { option: 'size', value: 'mini' }] }] },
+      'INVALID',
+      ['input', 'variants', '0', 'optionValues'],
+    ],
+    [
+      'an option named twice',
+      { variants: [{ sku: 'X-1', optionValues: [{ option: 'colour', value: 'black' }, { option: 'colour', value: 'camel' }] }] },
+      'INVALID',
+      ['input', 'variants', '0', 'optionValues', '1', 'option'],
+    ],
+    [
+      'two variants with the same combination',
+      {
+        variants: [
+          { sku: 'X-1', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] },
+          { sku: 'X-2', optionValues: [{ option: 'size', value: 'mini' }, { option: 'colour', value: 'black' }] },
+        ],
+      },
+      'DUPLICATE_VARIANT',
+      ['input', 'variants', '1', 'optionValues'],
+    ],
+    [
+      'a SKU twice in the input',
+      {
+        variants: [
+          { sku: 'X-1', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] },
+          { sku: 'X-1', optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] },
+        ],
+      },
+      'INVALID',
+      ['input', 'variants', '1', 'sku'],
+    ],
+    ['a handle already used', { handle: 'selma-mini' }, 'TAKEN', ['input', 'handle']],
+    [
+      'a SKU already used',
+      { handle: 'selma-other', variants: [{ sku: 'MK-SELMA-BLK', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] }] },
+      'TAKEN',
+      ['input', 'variants', '0', 'sku'],
+    ],
+  ])('refuses %s and writes nothing', async (_what, override, code, field) => {
+    const before = await h.snapshot();
+    const errors = await h.refused('productCreate', { ...selmaInput(b.mk, 'selma-refused', 'REF'), ...override });
+    expect(errors[0]).toMatchObject({ code, field });
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  test("a brand admin cannot create a product for another brand: FORBIDDEN, nothing written", async () => {
+    const before = await h.snapshot();
+    await h.forbidden('productCreate', selmaInput(b.loewe, 'puzzle-not-mine', 'NOPE'), await h.brandAdmin(uuidOf(b.mk)));
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  test('a catalog:write API key scoped to the brand can create, one scoped to another cannot', async () => {
+    const mkKey = await h.apiKey(['CATALOG_WRITE' as never], [b.mk]);
+    const readKey = await h.apiKey(['CATALOG_READ' as never], [b.mk]);
+    await h.ok('productCreate', selmaInput(b.mk, 'selma-by-key', 'KEY'), 'product { id }', mkKey);
+    await h.forbidden('productCreate', selmaInput(b.loewe, 'puzzle-by-key', 'KEY2'), mkKey);
+    await h.forbidden('productCreate', selmaInput(b.mk, 'selma-read-key', 'KEY3'), readKey);
+  });
+});
+
+describe('productUpdate and productArchive', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = (await h.ok('productCreate', selmaInput(b.mk, 'selma-medium', 'MK-MED'), 'product { id }')).product.id;
+  });
+
+  test('changes fields, merges translations per locale and replaces options and media', async () => {
+    const { product } = await h.ok(
+      'productUpdate',
+      {
+        id,
+        handle: 'selma-medium-satchel',
+        tags: ['bags', 'selma', 'bags'],
+        translations: [{ locale: 'zh-CN', title: 'SELMA 中号' }, { locale: 'fr', title: 'SELMA moyen' }],
+        options: [
+          { ...selmaInput('').options[0], values: [...selmaInput('').options[0].values, { code: 'red', names: [{ locale: 'en', value: 'Red' }] }] },
+          selmaInput('').options[1],
+        ],
+        media: [{ url: 'https://img.example/selma.jpg', alt: [] }, { url: 'https://img.example/selma-2.jpg' }],
+      },
+      'product { handle tags translations { locale title } optionDefinitions { values { code } } media { id url } }',
+    );
+    expect(product.handle).toBe('selma-medium-satchel');
+    expect(product.tags).toEqual(['bags', 'selma']);
+    expect(product.translations.map((t: { locale: string; title: string }) => [t.locale, t.title])).toEqual([
+      ['en', 'SELMA Mini Satchel'],
+      ['zh-CN', 'SELMA 中号'],
+      ['fr', 'SELMA moyen'],
+    ]);
+    expect(product.optionDefinitions[0].values.map((v: { code: string }) => v.code)).toEqual(['black', 'camel', 'red']);
+    expect(product.media.map((m: { url: string }) => m.url)).toEqual(['https://img.example/selma.jpg', 'https://img.example/selma-2.jpg']);
+  });
+
+  test('refuses options that a live variant no longer matches, and a taken handle', async () => {
+    const before = await h.snapshot();
+    const dropped = [{ ...selmaInput('').options[0], values: [selmaInput('').options[0].values[0]] }, selmaInput('').options[1]];
+    expect((await h.refused('productUpdate', { id, options: dropped }))[0]).toMatchObject({ code: 'INVALID', field: ['input', 'options'] });
+    expect((await h.refused('productUpdate', { id, handle: 'selma-mini' }))[0]).toMatchObject({ code: 'TAKEN', field: ['input', 'handle'] });
+    expect((await h.refused('productUpdate', { id, translations: [{ locale: 'en', title: '' }] }))[0].code).toBe('INVALID');
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  test('an unknown product is NOT_FOUND; another brand admin gets FORBIDDEN and nothing changes', async () => {
+    const missing = Buffer.from('Product:0190a3c2-0000-7000-8000-00000000dead').toString('base64');
+    expect((await h.refused('productUpdate', { id: missing, tags: [] }))[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'id'] });
+    const before = await h.snapshot();
+    const loeweAdmin = await h.brandAdmin(uuidOf(b.loewe));
+    await h.forbidden('productUpdate', { id, tags: ['hijacked'] }, loeweAdmin);
+    await h.forbidden('productArchive', { id }, loeweAdmin);
+    await h.forbidden('productPublish', { id, storeIds: [b.mall] }, loeweAdmin);
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  test('a malformed ID is a BAD_USER_INPUT error naming the field', async () => {
+    const res = await h.raw('productUpdate', { id: 'nope' }, '__typename');
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'id'] });
+  });
+
+  test('productArchive sets ARCHIVED', async () => {
+    const { product } = await h.ok('productArchive', { id }, 'product { status }', await h.brandAdmin(uuidOf(b.mk)));
+    expect(product.status).toBe('ARCHIVED');
+  });
+});
+
+describe('variants', () => {
+  let productId: string;
+  let variants: { id: string; sku: string }[];
+  beforeAll(async () => {
+    const { product } = await h.ok('productCreate', selmaInput(b.mk, 'selma-large', 'MK-LRG'), PRODUCT_FIELDS);
+    productId = product.id;
+    variants = product.variants;
+    await h.ok('productUpdate', { id: productId, options: [selmaInput('').options[0], { ...selmaInput('').options[1], values: [{ code: 'mini', names: [] }, { code: 'large', names: [] }] }] }, 'product { id }');
+  });
+
+  test('productVariantsCreate adds variants after the others; duplicates of existing combinations are refused', async () => {
+    const { productVariants } = await h.ok(
+      'productVariantsCreate',
+      { productId, variants: [{ sku: 'MK-LRG-BLK-L', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'large' }] }] },
+      'productVariants { sku position }',
+    );
+    expect(productVariants).toEqual([{ sku: 'MK-LRG-BLK-L', position: 2 }]);
+    const before = await h.snapshot();
+    const errors = await h.refused('productVariantsCreate', {
+      productId,
+      variants: [{ sku: 'MK-LRG-DUP', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] }],
+    });
+    expect(errors[0]).toMatchObject({ code: 'DUPLICATE_VARIANT', field: ['input', 'variants', '0', 'optionValues'] });
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  test('productVariantsUpdate changes SKU and option values; swapping two combinations in one request is allowed', async () => {
+    const [blk, cml] = variants;
+    const { productVariants } = await h.ok(
+      'productVariantsUpdate',
+      {
+        productId,
+        variants: [
+          { id: blk.id, sku: 'MK-LRG-BLACK', optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] },
+          { id: cml.id, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }], barcode: '123' },
+        ],
+      },
+      'productVariants { sku barcode optionValues { value } }',
+    );
+    expect(productVariants).toEqual([
+      { sku: 'MK-LRG-BLACK', barcode: '400000000001', optionValues: [{ value: 'camel' }, { value: 'mini' }] },
+      { sku: 'MK-LRG-CML', barcode: '123', optionValues: [{ value: 'black' }, { value: 'mini' }] },
+    ]);
+    const before = await h.snapshot();
+    expect((await h.refused('productVariantsUpdate', { productId, variants: [{ id: blk.id, sku: 'MK-SELMA-BLK' }] }))[0]).toMatchObject({
+      code: 'TAKEN',
+      field: ['input', 'variants', '0', 'sku'],
+    });
+    expect(
+      (await h.refused('productVariantsUpdate', { productId, variants: [{ id: blk.id, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] }] }))[0].code,
+    ).toBe('DUPLICATE_VARIANT');
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  test('productVariantArchive hides the variant and frees its combination', async () => {
+    const [blk] = variants;
+    await h.ok('productVariantArchive', { id: blk.id }, 'productVariant { archivedAt }');
+    const data = await h.query(`query($id: ID!) { product(id: $id) { variants { sku } all: variants(includeArchived: true) { sku archivedAt } } }`, { id: productId });
+    expect(data.product.variants.map((v: { sku: string }) => v.sku)).toEqual(['MK-LRG-CML', 'MK-LRG-BLK-L']);
+    expect(data.product.all).toHaveLength(3);
+    await h.ok('productVariantsCreate', { productId, variants: [{ sku: 'MK-LRG-CML-2', optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] }] }, 'productVariants { sku }');
+  });
+});

@@ -1,0 +1,179 @@
+import { ApiScope, StaffRole } from '../../src/access/roles.js';
+import { issueToken } from '../../src/app/auth.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+export type Headers = Record<string, string>;
+
+export interface UserErrorShape {
+  code: string;
+  field: string[] | null;
+  message: string;
+}
+
+const TABLES = [
+  'brand_group', 'brand', 'store', 'store_brand', 'stock_location', 'category', 'product', 'product_variant',
+  'variant_price', 'inventory_level', 'inventory_adjustment', 'product_listing', 'collection', 'collection_product',
+  'outbox_event', 'idempotency_record',
+];
+
+/** A test server with helpers to call Admin API mutations as different viewers. */
+export class AdminHarness {
+  constructor(readonly server: TestServer) {}
+
+  static async start() {
+    return new AdminHarness(await startTestServer());
+  }
+
+  close() {
+    return this.server.close();
+  }
+
+  async token(role: StaffRole, brandIds: string[] = [], staffId = '0190a3c2-0000-7000-8000-000000000001'): Promise<Headers> {
+    const { token } = await issueToken(this.server.app, { typ: 'staff', sub: staffId, role, brands: brandIds });
+    return { authorization: `Bearer ${token}` };
+  }
+
+  platform() {
+    return this.token(StaffRole.PLATFORM_ADMIN);
+  }
+
+  /** Brand admin of the given brands (raw UUIDs, as in the JWT). */
+  brandAdmin(...brandIds: string[]) {
+    return this.token(StaffRole.BRAND_ADMIN, brandIds, '0190a3c2-0000-7000-8000-0000000000b1');
+  }
+
+  async apiKey(scopes: ApiScope[], brandGlobalIds: string[]): Promise<Headers> {
+    const res = await this.server.gql(
+      'admin',
+      `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { secret userErrors { message } } }`,
+      { input: { name: 'pim', scopes, brandIds: brandGlobalIds } },
+      await this.platform(),
+    );
+    return { 'x-api-key': (res.data as { apiKeyCreate: { secret: string } }).apiKeyCreate.secret };
+  }
+
+  async query<T = any>(query: string, variables: Record<string, unknown> = {}, headers?: Headers): Promise<T> {
+    const res = await this.server.gql('admin', query, variables, headers ?? (await this.platform()));
+    if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+    return res.data as T;
+  }
+
+  /** Runs `name(input:)` and returns the raw response (data + errors). */
+  async raw(name: string, input: unknown, selection: string, headers?: Headers) {
+    const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+    return this.server.gql(
+      'admin',
+      `mutation($input: ${type}!) { ${name}(input: $input) { ${selection} userErrors { code field message } } }`,
+      { input },
+      headers ?? (await this.platform()),
+    );
+  }
+
+  /** Runs a mutation that must succeed (no GraphQL errors, no userErrors) and returns its payload. */
+  async ok<T = any>(name: string, input: unknown, selection: string, headers?: Headers): Promise<T> {
+    const res = await this.raw(name, input, selection, headers);
+    const payload = (res.data as Record<string, { userErrors: UserErrorShape[] }> | null)?.[name];
+    if (res.errors || !payload || payload.userErrors.length) {
+      throw new Error(`${name} failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
+    }
+    return payload as T;
+  }
+
+  /** Runs a mutation expected to be refused with userErrors; returns them. */
+  async refused(name: string, input: unknown, headers?: Headers): Promise<UserErrorShape[]> {
+    const res = await this.raw(name, input, '__typename', headers);
+    if (res.errors) throw new Error(`${name}: GraphQL errors ${JSON.stringify(res.errors)}`);
+    const payload = (res.data as Record<string, { userErrors: UserErrorShape[] }>)[name];
+    expect(payload.userErrors.length).toBeGreaterThan(0);
+    return payload.userErrors;
+  }
+
+  /** Expects a FORBIDDEN GraphQL error. */
+  async forbidden(name: string, input: unknown, headers: Headers) {
+    const res = await this.raw(name, input, '__typename', headers);
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  }
+
+  /** Every catalog row, to assert that a refused request wrote nothing. */
+  async snapshot(): Promise<string> {
+    const em = this.server.db.orm.em.fork();
+    const parts: string[] = [];
+    for (const table of TABLES) parts.push(table, JSON.stringify(await em.execute(`select * from ${table} order by 1, 2`)));
+    return parts.join('\n');
+  }
+
+  async sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.server.db.orm.em.fork().execute(query, params as never[]) as Promise<T[]>;
+  }
+}
+
+/** Raw UUID of a global ID. */
+export function uuidOf(globalId: string): string {
+  return Buffer.from(globalId, 'base64').toString('utf8').split(':')[1];
+}
+
+export interface Basics {
+  mk: string;
+  loewe: string;
+  mkCn: string;
+  loeweCn: string;
+  mall: string;
+  mkWh: string;
+  loeweWh: string;
+  mallWh: string;
+}
+
+/** Two brands, a flagship each (CNY) and a Design Mall carrying both, each with a warehouse. */
+export async function seedBasics(h: AdminHarness): Promise<Basics> {
+  const brand = async (handle: string, name: string) =>
+    (await h.ok('brandCreate', { handle, defaultLocale: 'en', translations: [{ locale: 'en', name }, { locale: 'zh-CN', name: `${name} 中文` }] }, 'brand { id }'))
+      .brand.id as string;
+  const mk = await brand('michael-kors', 'Michael Kors');
+  const loewe = await brand('loewe', 'LOEWE');
+  const store = async (handle: string, brandIds: string[], kind = 'ONLINE_FLAGSHIP') =>
+    (
+      await h.ok(
+        'storeCreate',
+        { handle, name: handle, kind, brandIds, marketCountry: 'CN', currency: 'CNY', defaultLocale: 'zh-CN', supportedLocales: ['zh-CN', 'en'], timeZone: 'Asia/Shanghai' },
+        'store { id }',
+      )
+    ).store.id as string;
+  const mkCn = await store('mk-cn', [mk]);
+  const loeweCn = await store('loewe-cn', [loewe]);
+  const mall = await store('design-mall', [mk, loewe], 'DESIGN_MALL');
+  const location = async (storeId: string, handle: string) =>
+    (await h.ok('stockLocationCreate', { storeId, handle, name: 'Warehouse', kind: 'WAREHOUSE' }, 'stockLocation { id }')).stockLocation.id as string;
+  return { mk, loewe, mkCn, loeweCn, mall, mkWh: await location(mkCn, 'wh'), loeweWh: await location(loeweCn, 'wh'), mallWh: await location(mall, 'wh') };
+}
+
+/** A SELMA bag with colour x size variants. */
+export function selmaInput(brandId: string, handle = 'selma-mini', skuPrefix = 'MK-SELMA') {
+  return {
+    brandId,
+    handle,
+    status: 'ACTIVE',
+    tags: ['bags'],
+    translations: [
+      { locale: 'en', title: 'SELMA Mini Satchel', descriptionHtml: '<p>Saffiano leather.</p>' },
+      { locale: 'zh-CN', title: 'SELMA 迷你手提包' },
+    ],
+    options: [
+      {
+        code: 'colour',
+        names: [{ locale: 'en', value: 'Colour' }, { locale: 'zh-CN', value: '颜色' }],
+        values: [
+          { code: 'black', names: [{ locale: 'en', value: 'Black' }, { locale: 'zh-CN', value: '黑色' }] },
+          { code: 'camel', names: [{ locale: 'en', value: 'Camel' }] },
+        ],
+      },
+      { code: 'size', names: [{ locale: 'en', value: 'Size' }], values: [{ code: 'mini', names: [{ locale: 'en', value: 'Mini' }] }] },
+    ],
+    media: [{ url: 'https://img.example/selma.jpg', alt: [{ locale: 'en', value: 'SELMA in black' }] }],
+    variants: [
+      { sku: `${skuPrefix}-BLK`, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }], barcode: '400000000001', weightGrams: 800 },
+      { sku: `${skuPrefix}-CML`, optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] },
+    ],
+  };
+}
+
+export const PRODUCT_FIELDS = `product { id handle status variants { id sku } }`;
