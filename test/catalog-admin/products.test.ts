@@ -100,6 +100,18 @@ describe('productCreate', () => {
     expect(await h.snapshot()).toBe(before);
   });
 
+  test('concurrent creates of one handle: one wins, the others get TAKEN (not an internal error)', async () => {
+    const headers = await h.platform();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => h.raw('productCreate', selmaInput(b.mk, 'selma-race', `RACE-${i}`), 'product { id }', headers)),
+    );
+    expect(results.every((r) => !r.errors)).toBe(true);
+    const codes = results.map((r) => r.data?.productCreate.userErrors[0]?.code ?? 'OK');
+    expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'TAKEN')).toHaveLength(5);
+    expect(await h.sql(`select count(*)::int as n from product_variant where sku like 'RACE-%'`)).toEqual([{ n: 2 }]);
+  });
+
   test("a brand admin cannot create a product for another brand: FORBIDDEN, nothing written", async () => {
     const before = await h.snapshot();
     await h.forbidden('productCreate', selmaInput(b.loewe, 'puzzle-not-mine', 'NOPE'), await h.brandAdmin(uuidOf(b.mk)));

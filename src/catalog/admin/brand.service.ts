@@ -7,6 +7,7 @@ import { invalid, notFound, taken } from './errors.js';
 import { canonicalLocale } from './validation.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertBrandAccess, assertPlatformScope, idOf, idOrNull, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import type { BrandCreateInput, BrandGroupCreateInput, BrandTranslationInput, BrandUpdateInput } from './types/brand.types.js';
 
 function brandTranslations(items: BrandTranslationInput[]): Translations<BrandText> {
@@ -34,7 +35,7 @@ export async function refreshBrandProducts(em: EntityManager, brandId: string) {
 export const brandService = {
   async groupCreate(ctx: ServiceCtx, input: BrandGroupCreateInput) {
     assertPlatformScope(ctx.viewer);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       if (await tx.count(BrandGroup, { handle: input.handle })) throw taken(`Brand group handle "${input.handle}" is taken`, ['input', 'handle']);
       const brandGroup = tx.create(BrandGroup, { handle: input.handle, name: input.name.trim() });
       recordEvent(tx, 'brand_group.changed', brandGroup.id);
@@ -48,7 +49,7 @@ export const brandService = {
     const translations = brandTranslations(input.translations);
     requireDefaultName(translations, defaultLocale);
     const groupId = idOrNull(input.groupId, 'BrandGroup', 'groupId');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       if (await tx.count(Brand, { handle: input.handle })) throw taken(`Brand handle "${input.handle}" is taken`, ['input', 'handle']);
       const group = groupId ? await findGroup(tx, groupId) : undefined;
       const brand = tx.create(Brand, { handle: input.handle, defaultLocale, translations, logoUrl: input.logoUrl, group });
@@ -60,7 +61,7 @@ export const brandService = {
   async update(ctx: ServiceCtx, input: BrandUpdateInput) {
     const id = idOf(input.id, 'Brand', 'id');
     const groupId = idOrNull(input.groupId, 'BrandGroup', 'groupId');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const brand = await tx.findOne(Brand, { id });
       if (!brand) throw notFound('brand', ['input', 'id']);
       assertBrandAccess(ctx.viewer, brand.id);
@@ -84,7 +85,7 @@ export const brandService = {
   async archive(ctx: ServiceCtx, input: { id: string }) {
     assertPlatformScope(ctx.viewer);
     const id = idOf(input.id, 'Brand', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const brand = await tx.findOne(Brand, { id });
       if (!brand) throw notFound('brand', ['input', 'id']);
       brand.archivedAt ??= new Date();

@@ -8,6 +8,7 @@ import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, invalid, notFound, taken } from './errors.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertPlatformScope, idOf, idOrNull, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import type { CategoryCreateInput, CategoryTranslationInput, CategoryUpdateInput } from './types/category.types.js';
 
 const names = (items: CategoryTranslationInput[]) => localeEntries(items, ['input', 'translations']) as Translations<NameText>;
@@ -33,7 +34,7 @@ export const categoryService = {
     assertPlatformScope(ctx.viewer);
     const parentId = idOrNull(input.parentId, 'Category', 'parentId');
     const translations = names(input.translations);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       if (await tx.count(Category, { handle: input.handle })) throw taken(`Category handle "${input.handle}" is taken`, ['input', 'handle']);
       const parent = parentId ? await findCategory(tx, parentId, ['input', 'parentId'], 'parent category') : undefined;
       const path = parent ? `${parent.path}/${input.handle}` : input.handle;
@@ -47,7 +48,7 @@ export const categoryService = {
     assertPlatformScope(ctx.viewer);
     const id = idOf(input.id, 'Category', 'id');
     const parentId = idOrNull(input.parentId, 'Category', 'parentId');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const category = await findCategory(tx, id, ['input', 'id']);
       const oldPath = category.path;
       if (input.handle && input.handle !== category.handle) {
@@ -86,7 +87,7 @@ export const categoryService = {
   async delete(ctx: ServiceCtx, input: { id: string }) {
     assertPlatformScope(ctx.viewer);
     const id = idOf(input.id, 'Category', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const category = await findCategory(tx, id, ['input', 'id']);
       if (await tx.count(Category, { parent: category.id })) {
         throw catalogError(CatalogErrorCode.IN_USE, 'The category has subcategories: move or delete them first', ['input', 'id']);

@@ -9,6 +9,7 @@ import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, invalid, notFound, taken } from './errors.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertBrandAccess, assertPlatformScope, idOf, idOrNull, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import type { CollectionCreateInput, CollectionProductsSetInput, CollectionTranslationInput, CollectionUpdateInput } from './types/collection.types.js';
 
 const texts = (items: CollectionTranslationInput[]) => localeEntries(items, ['input', 'translations']) as Translations<CollectionText>;
@@ -42,7 +43,7 @@ export const collectionService = {
     else assertPlatformScope(ctx.viewer);
     const translations = texts(input.translations);
     requireSomeTitle(translations);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const brand = brandId ? await tx.findOne(Brand, { id: brandId }) : undefined;
       if (brand === null) throw notFound('brand', ['input', 'brandId']);
       if (await tx.count(Collection, { handle: input.handle })) throw taken(`Collection handle "${input.handle}" is taken`, ['input', 'handle']);
@@ -54,7 +55,7 @@ export const collectionService = {
 
   async update(ctx: ServiceCtx, input: CollectionUpdateInput) {
     const id = idOf(input.id, 'Collection', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const collection = await collectionForWrite(tx, ctx, id);
       if (input.handle && input.handle !== collection.handle) {
         if (await tx.count(Collection, { handle: input.handle })) throw taken(`Collection handle "${input.handle}" is taken`, ['input', 'handle']);
@@ -73,7 +74,7 @@ export const collectionService = {
 
   async archive(ctx: ServiceCtx, input: { id: string }) {
     const id = idOf(input.id, 'Collection', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const collection = await collectionForWrite(tx, ctx, id);
       collection.archivedAt ??= new Date();
       recordEvent(tx, 'collection.changed', collection.id);
@@ -89,7 +90,7 @@ export const collectionService = {
     const productIds = input.productIds.map((p, i) => idOf(p, 'Product', 'productIds', i));
     const dup = productIds.findIndex((p, i) => productIds.indexOf(p) !== i);
     if (dup >= 0) throw invalid('A product is listed twice', ['input', 'productIds', String(dup)]);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const collection = await collectionForWrite(tx, ctx, id);
       if (collection.archivedAt) throw catalogError(CatalogErrorCode.ARCHIVED, 'The collection is archived', ['input', 'id']);
       const products = await tx.find(Product, { id: { $in: productIds } }, { fields: ['id', 'brand'] });

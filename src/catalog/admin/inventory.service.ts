@@ -7,6 +7,7 @@ import { StockLocation } from '../entities/store.entity.js';
 import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, notFound } from './errors.js';
 import { actorOf, assertBrandAccess, idOf, storesCarrying, visibleBrandIds, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import type { InventoryAdjustInput, InventoryLevelView, InventorySetInput } from './types/inventory.types.js';
 
 interface LevelRow {
@@ -74,7 +75,7 @@ export const inventoryService = {
    * adjustments serialize on the row and none is lost; a refused adjustment writes nothing.
    */
   async adjust(ctx: ServiceCtx, input: InventoryAdjustInput) {
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const { variant, location } = await target(tx, ctx, input);
       const work = async () => {
         await ensureLevel(tx, variant.id, location.id);
@@ -104,7 +105,7 @@ export const inventoryService = {
 
   /** Sets on hand to a counted figure (row locked while it is compared with reserved); audited with the difference. */
   async set(ctx: ServiceCtx, input: InventorySetInput) {
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const { variant, location } = await target(tx, ctx, input);
       const work = async () => {
         await ensureLevel(tx, variant.id, location.id);

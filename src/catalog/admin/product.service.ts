@@ -11,6 +11,7 @@ import { mergeTranslations } from './locales.js';
 import { mediaFrom, normalizeTags, optionsFrom, productTranslations, requireTitle } from './product.input.js';
 import { checkOptions, checkVariants, optionValueMap } from './product.rules.js';
 import { assertBrandAccess, idOf, idOrNull, storesCarrying, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import type { ProductCreateInput, ProductPublicationInput, ProductUpdateInput } from './types/product.types.js';
 
 /** Loads a product the viewer may change: unknown is NOT_FOUND, another brand's is FORBIDDEN. */
@@ -50,7 +51,7 @@ export const productService = {
       optionValues: optionValueMap(v.optionValues ?? [], ['input', 'variants', i, 'optionValues']),
     }));
     checkVariants(options, variants, ['input', 'variants']);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const brand = await tx.findOne(Brand, { id: brandId });
       if (!brand) throw notFound('brand', ['input', 'brandId']);
       if (brand.archivedAt) throw catalogError(CatalogErrorCode.ARCHIVED, `Brand ${brand.handle} is archived`, ['input', 'brandId']);
@@ -80,7 +81,7 @@ export const productService = {
   async update(ctx: ServiceCtx, input: ProductUpdateInput) {
     const id = idOf(input.id, 'Product', 'id');
     const categoryId = idOrNull(input.categoryId, 'Category', 'categoryId');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, id);
       if (input.handle && input.handle !== product.handle) {
         if (await tx.count(Product, { handle: input.handle })) throw taken(`Product handle "${input.handle}" is taken`, ['input', 'handle']);
@@ -110,7 +111,7 @@ export const productService = {
 
   async archive(ctx: ServiceCtx, input: { id: string }) {
     const id = idOf(input.id, 'Product', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, id);
       product.status = ProductStatus.ARCHIVED;
       await tx.flush();
@@ -123,7 +124,7 @@ export const productService = {
   async publish(ctx: ServiceCtx, input: ProductPublicationInput) {
     const id = idOf(input.id, 'Product', 'id');
     const storeIds = input.storeIds.map((s, i) => idOf(s, 'Store', 'storeIds', i));
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, id);
       if (product.status === ProductStatus.ARCHIVED) {
         throw catalogError(CatalogErrorCode.ARCHIVED, 'An archived product cannot be published', ['input', 'id']);
@@ -150,7 +151,7 @@ export const productService = {
   async unpublish(ctx: ServiceCtx, input: ProductPublicationInput) {
     const id = idOf(input.id, 'Product', 'id');
     const storeIds = input.storeIds.map((s, i) => idOf(s, 'Store', 'storeIds', i));
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, id);
       const stores = await tx.find(Store, { id: { $in: storeIds } });
       storeIds.forEach((storeId, i) => {

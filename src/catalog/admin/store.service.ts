@@ -8,6 +8,7 @@ import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, notFound, taken } from './errors.js';
 import { canonicalLocales } from './locales.js';
 import { assertBrandAccess, assertStoreAccess, idOf, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import { canonicalLocale } from './validation.js';
 import type {
   StockLocationCreateInput,
@@ -53,7 +54,7 @@ export const storeService = {
     const brandIds = [...new Set(input.brandIds.map((id, i) => idOf(id, 'Brand', 'brandIds', i)))];
     assertBrandAccess(ctx.viewer, brandIds);
     const { defaultLocale, supportedLocales } = locales(input.defaultLocale, input.supportedLocales);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const brands = await loadBrands(tx, brandIds);
       if (await tx.count(Store, { handle: input.handle })) throw taken(`Store handle "${input.handle}" is taken`, ['input', 'handle']);
       const store = tx.create(Store, {
@@ -76,7 +77,7 @@ export const storeService = {
   async update(ctx: ServiceCtx, input: StoreUpdateInput) {
     const id = idOf(input.id, 'Store', 'id');
     const newBrandIds = input.brandIds && [...new Set(input.brandIds.map((b, i) => idOf(b, 'Brand', 'brandIds', i)))];
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const { store, brandIds } = await findStore(tx, ctx, id, ['input', 'id']);
       if (input.handle && input.handle !== store.handle) {
         if (await tx.count(Store, { handle: input.handle })) throw taken(`Store handle "${input.handle}" is taken`, ['input', 'handle']);
@@ -116,7 +117,7 @@ export const storeService = {
 
   async archive(ctx: ServiceCtx, input: { id: string }) {
     const id = idOf(input.id, 'Store', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const { store } = await findStore(tx, ctx, id, ['input', 'id']);
       store.archivedAt ??= new Date();
       recordEvent(tx, 'store.changed', store.id);
@@ -126,7 +127,7 @@ export const storeService = {
 
   async locationCreate(ctx: ServiceCtx, input: StockLocationCreateInput) {
     const storeId = idOf(input.storeId, 'Store', 'storeId');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const { store } = await findStore(tx, ctx, storeId, ['input', 'storeId']);
       if (store.archivedAt) throw catalogError(CatalogErrorCode.ARCHIVED, `Store ${store.handle} is archived`, ['input', 'storeId']);
       if (await tx.count(StockLocation, { store, handle: input.handle })) {
@@ -140,7 +141,7 @@ export const storeService = {
 
   async locationUpdate(ctx: ServiceCtx, input: StockLocationUpdateInput) {
     const id = idOf(input.id, 'StockLocation', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const stockLocation = await findLocation(tx, ctx, id);
       if (input.handle && input.handle !== stockLocation.handle) {
         if (await tx.count(StockLocation, { store: stockLocation.store, handle: input.handle })) {
@@ -158,7 +159,7 @@ export const storeService = {
   /** Stock at an archived location no longer counts: availability of the products stocked there is recomputed. */
   async locationArchive(ctx: ServiceCtx, input: { id: string }) {
     const id = idOf(input.id, 'StockLocation', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const stockLocation = await findLocation(tx, ctx, id);
       stockLocation.archivedAt ??= new Date();
       recordEvent(tx, 'stock_location.changed', stockLocation.id);

@@ -10,6 +10,7 @@ import { refreshBrandProducts } from './brand.service.js';
 import { invalid, notFound } from './errors.js';
 import { canonicalLocales } from './locales.js';
 import { assertBrandAccess, assertPlatformScope, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import { canonicalLocale } from './validation.js';
 import type { TranslationsRegisterInput, TranslationsRemoveInput } from './types/translation.types.js';
 
@@ -123,7 +124,7 @@ function touch(resource: Resource) {
 export const translationService = {
   async register(ctx: ServiceCtx, input: TranslationsRegisterInput) {
     const locale = canonicalLocale(input.locale)!;
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const { type, resource } = await load(tx, ctx, input.resourceId);
       touch(resource);
       const seen = new Set<string>();
@@ -142,7 +143,7 @@ export const translationService = {
 
   async remove(ctx: ServiceCtx, input: TranslationsRemoveInput) {
     const locales = canonicalLocales(input.locales, ['input', 'locales']);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const { type, resource } = await load(tx, ctx, input.resourceId);
       touch(resource);
       const keys = input.keys ?? keysOf(type, resource);

@@ -8,6 +8,7 @@ import { CatalogErrorCode, catalogError, invalid, notFound } from './errors.js';
 import { checkVariants, optionValueMap } from './product.rules.js';
 import { assertSkusFree, productForWrite } from './product.service.js';
 import { assertBrandAccess, idOf, type ServiceCtx } from './scope.js';
+import { transaction } from './transaction.js';
 import type { ProductVariantsCreateInput, ProductVariantsUpdateInput, VariantPricesSetInput } from './types/product.types.js';
 
 async function liveVariants(em: EntityManager, product: Product) {
@@ -18,7 +19,7 @@ export const variantService = {
   async create(ctx: ServiceCtx, input: ProductVariantsCreateInput) {
     const productId = idOf(input.productId, 'Product', 'productId');
     const drafts = input.variants.map((v, i) => ({ ...v, optionValues: optionValueMap(v.optionValues ?? [], ['input', 'variants', i, 'optionValues']) }));
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, productId, ['input', 'productId']);
       const live = await liveVariants(tx, product);
       checkVariants(product.options, drafts, ['input', 'variants'], live);
@@ -39,7 +40,7 @@ export const variantService = {
   async update(ctx: ServiceCtx, input: ProductVariantsUpdateInput) {
     const productId = idOf(input.productId, 'Product', 'productId');
     const ids = input.variants.map((v, i) => idOf(v.id, 'ProductVariant', 'variants', i, 'id'));
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, productId, ['input', 'productId']);
       const all = await tx.find(ProductVariant, { product });
       const changed = input.variants.map((change, i) => {
@@ -74,7 +75,7 @@ export const variantService = {
   /** An archived variant leaves the storefront; its SKU stays reserved and its stock history stays. */
   async archive(ctx: ServiceCtx, input: { id: string }) {
     const id = idOf(input.id, 'ProductVariant', 'id');
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const productVariant = await tx.findOne(ProductVariant, { id });
       if (!productVariant) throw notFound('variant', ['input', 'id']);
       await productForWrite(tx, ctx, productVariant.product.id);
@@ -94,7 +95,7 @@ export const variantService = {
     }));
     const pairs = new Set(refs.map((r) => `${r.variantId}:${r.storeId}`));
     if (pairs.size !== refs.length) throw invalid('A variant is priced twice for the same store', ['input', 'prices']);
-    return ctx.em.transactional(async (tx) => {
+    return transaction(ctx, async (tx) => {
       const variants = await tx.find(ProductVariant, { id: { $in: refs.map((r) => r.variantId) } }, { populate: ['product'] });
       const stores = await tx.find(Store, { id: { $in: refs.map((r) => r.storeId) } }, { populate: ['brands'] });
       const rows = refs.map((ref, i) => {
