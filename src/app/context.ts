@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { StaffRole, ApiScope } from '../access/roles.js';
+import type { SearchEngine } from '../search/engine.js';
 import { LoaderRegistry } from '../shared/loaders.js';
 import type { Config } from './config.js';
 
@@ -20,7 +21,7 @@ export interface App {
 
 /** Adapters chosen at start by configuration (ports.ts). */
 export interface AppPorts {
-  search: { describe(): string };
+  search: SearchEngine;
 }
 
 export type Api = 'storefront' | 'admin';

@@ -10,6 +10,7 @@ import { IdempotencyRecord } from '../shared/idempotency.js';
 import { OutboxEvent } from '../shared/outbox.js';
 import { SeedHistory } from '../shared/seed-history.js';
 import { searchEntities } from '../search/entities/search-index.entity.js';
+import { SearchResolver } from '../search/search.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { CategoryResolver, CollectionResolver } from '../catalog/storefront/collection.resolver.js';
 import { registerCatalogNodes } from '../catalog/storefront/nodes.js';
@@ -32,6 +33,7 @@ export const storefrontResolvers: NonEmptyArray<Function> = [
   VariantResolver,
   CollectionResolver,
   CategoryResolver,
+  SearchResolver,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,4 +1,7 @@
+import { wireSearch } from '../search/wiring.js';
 import type { App } from './context.js';
 
 /** Connects the ports domains declare (search engine, ...) to their adapters, per configuration. */
-export async function wirePorts(_app: App): Promise<void> {}
+export async function wirePorts(app: App): Promise<void> {
+  app.ports.search = await wireSearch(app);
+}

@@ -168,3 +168,16 @@ export async function findVisibleProduct(em: EntityManager, store: Store, by: { 
   );
   return row ? mapProduct(em, row) : null;
 }
+
+/** Products visible in the store, in the order of `ids` (a search engine's ranking); ids not visible are left out. */
+export async function visibleProductsByIds(em: EntityManager, store: Store, ids: string[]): Promise<Product[]> {
+  if (ids.length === 0) return [];
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available
+       from product p join product_listing l on l.product_id = p.id and l.store_id = ?
+      where p.id = any(?::uuid[]) and p.status = 'ACTIVE' and l.min_price is not null`,
+    [store.id, pgArray(ids)],
+  );
+  const byId = new Map(rows.map((row) => [row.id as string, row]));
+  return ids.flatMap((id) => (byId.has(id) ? [mapProduct(em, byId.get(id)!)] : []));
+}
