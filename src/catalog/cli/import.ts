@@ -23,7 +23,7 @@ function printReport(report: ImportReport, seconds: number) {
 }
 
 /** npm run catalog:import -- file.jsonl: the same import as the catalogImport mutation, with a progress bar. */
-async function main() {
+async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { 'dry-run': { type: 'boolean', default: false }, 'batch-size': { type: 'string' } },
@@ -60,11 +60,14 @@ async function main() {
     });
     bar.stop();
     printReport(report, (performance.now() - started) / 1000);
-    process.exitCode = report.failed ? 1 : 0;
+    return report.failed ? 1 : 0;
   } finally {
     bar.stop();
     await runtime.shutdown();
   }
 }
 
-main().catch(exitOnStartupError);
+// Explicit exit: embedded PostgreSQL's exit hook would otherwise end the process with code 0.
+main()
+  .then((code) => process.exit(code))
+  .catch(exitOnStartupError);
