@@ -92,7 +92,8 @@ export async function createHttpApp(app: App): Promise<HttpApp> {
     servers.push(server);
     web.use(
       ENDPOINTS[api],
-      express.json({ limit: '2mb' }),
+      // The Admin API takes bulk catalogImport bodies; storefront requests are small.
+      express.json({ limit: api === 'admin' ? '64mb' : '1mb' }),
       expressMiddleware(server, {
         context: async ({ req }) => {
           const viewer = await resolveViewer(
