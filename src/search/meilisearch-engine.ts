@@ -74,7 +74,17 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Applies the settings; Meilisearch being down must not stop the API (search then answers SEARCH_UNAVAILABLE). */
   async start(): Promise<void> {
-    await this.ensureReady().catch((err) => this.options.logger?.warn({ err: (err as Error).message }, 'Meilisearch not ready yet; will retry before syncing'));
+    const ready = this.ensureReady().then(
+      () => true,
+      (err) => {
+        this.options.logger?.warn({ err: (err as Error).message }, 'Meilisearch not ready yet; settings are applied again before the next sync');
+        return false;
+      },
+    );
+    // Waits at most the search timeout: a slow Meilisearch delays start-up by that much, no more.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ready, new Promise((resolve) => (timer = setTimeout(resolve, this.options.timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   /** The index exists with our settings (before any document): once per process, retried after a failure. */
