@@ -16,17 +16,16 @@ import * as data from './demo-data.js';
  * brand, priced in each store's currency and translated into each store's locales.
  */
 export async function writeDemoCatalog(em: EntityManager): Promise<string[]> {
-  const groups = byHandle(data.BRAND_GROUPS.map((g) => em.create(BrandGroup, g)));
-  const brands = byHandle(
-    data.BRANDS.map((b) =>
-      em.create(Brand, {
-        handle: b.handle,
-        group: b.group ? need(groups, b.group, 'brand group') : undefined,
-        defaultLocale: b.defaultLocale,
-        translations: zipTexts({ name: b.name, story: b.story }),
-        logoUrl: `${data.MEDIA_BASE_URL}/brands/${b.handle}/logo.svg`,
-      }),
-    ),
+  // Brand groups, brands and categories are shared with the synthetic catalog: reuse rows that exist.
+  const groups = await reuseOrCreate(em, BrandGroup, data.BRAND_GROUPS, (g) => em.create(BrandGroup, g));
+  const brands = await reuseOrCreate(em, Brand, data.BRANDS, (b) =>
+    em.create(Brand, {
+      handle: b.handle,
+      group: b.group ? need(groups, b.group, 'brand group') : undefined,
+      defaultLocale: b.defaultLocale,
+      translations: zipTexts({ name: b.name, story: b.story }),
+      logoUrl: `${data.MEDIA_BASE_URL}/brands/${b.handle}/logo.svg`,
+    }),
   );
 
   const stores = new Map<string, { store: Store; locations: StockLocation[]; locales: string[] }>();
@@ -38,8 +37,9 @@ export async function writeDemoCatalog(em: EntityManager): Promise<string[]> {
     stores.set(s.handle, { store, locations: locs, locales: s.supportedLocales });
   }
 
-  const categories = new Map<string, Category>();
+  const categories = await existingByHandle(em, Category, data.CATEGORIES.map((c) => c.handle));
   for (const c of data.CATEGORIES) {
+    if (categories.has(c.handle)) continue;
     const parent = c.parent ? need(categories, c.parent, 'category') : undefined;
     const position = data.CATEGORIES.filter((o) => o.parent === c.parent).indexOf(c);
     const path = parent ? `${parent.path}/${c.handle}` : c.handle;
@@ -157,8 +157,21 @@ function ean13(twelve: string): string {
   return twelve + ((10 - (sum % 10)) % 10);
 }
 
-function byHandle<T extends { handle: string }>(rows: T[]): Map<string, T> {
-  return new Map(rows.map((r) => [r.handle, r]));
+async function existingByHandle<E extends { handle: string }>(em: EntityManager, entity: new () => E, handles: string[]): Promise<Map<string, E>> {
+  const rows = (await em.find(entity, { handle: { $in: handles } } as never)) as E[];
+  return new Map(rows.map((e) => [e.handle, e]));
+}
+
+/** The rows with these handles that exist, and new ones for the others. */
+async function reuseOrCreate<E extends { handle: string }, D extends { handle: string }>(
+  em: EntityManager,
+  entity: new () => E,
+  rows: D[],
+  create: (row: D) => E,
+): Promise<Map<string, E>> {
+  const map = await existingByHandle(em, entity, rows.map((r) => r.handle));
+  for (const row of rows) if (!map.has(row.handle)) map.set(row.handle, create(row));
+  return map;
 }
 
 function need<T>(map: Map<string, T>, key: string, what: string): T {
