@@ -24,9 +24,12 @@ export const facetLexeme = {
 
 const MAX_POSITION = 16383;
 
-/** The tsvector literal of one document in one locale, with weights A (title, brand), B, C (description). */
-export function documentTsvector(doc: SearchDocument, locale: string): { tsvector: string; words: string[] } {
-  const text = doc.texts[locale];
+/**
+ * The tsvector literal of one document's text in a locale, with weights A (title, brand), B, C
+ * (description); `locales` are the store locales that share this exact text (one scope lexeme each).
+ */
+export function documentTsvector(doc: SearchDocument, locales: string[]): { tsvector: string; words: string[] } {
+  const text = doc.texts[locales[0]];
   const fields: [string, 'A' | 'B' | 'C'][] = [
     [text.title, 'A'],
     [doc.brandNames, 'A'],
@@ -47,7 +50,7 @@ export function documentTsvector(doc: SearchDocument, locale: string): { tsvecto
     position += 8; // a gap between fields
   }
   const markers = [
-    scopeLexeme(doc.storeId, locale),
+    ...locales.map((locale) => scopeLexeme(doc.storeId, locale)),
     facetLexeme.brand(doc.brand),
     ...doc.categories.map(facetLexeme.category),
     ...doc.tags.map(facetLexeme.tag),

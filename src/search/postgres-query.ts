@@ -176,13 +176,9 @@ export function searchStatement(request: SearchRequest, text: TextQueries | null
   const where: string[] = [];
   const lexemeConds = pushed.filter((c) => c.lexemes).map((c) => c.lexemes!);
   const scope = quoteLexeme(scopeLexeme(request.storeId, request.locale));
-  if (text || lexemeConds.length) {
-    where.push('d.tsv @@ ?::tsquery');
-    params.push(allOf([scope, ...(text ? [text.match] : []), ...lexemeConds]));
-  } else {
-    where.push('d.store_id = ? and d.locale = ?');
-    params.push(request.storeId, request.locale);
-  }
+  // The scope lexeme picks the store's rows for the locale (a row may serve several locales).
+  where.push('d.tsv @@ ?::tsquery');
+  params.push(allOf([scope, ...(text ? [text.match] : []), ...lexemeConds]));
   for (const c of pushed.filter((c) => !c.lexemes)) {
     where.push(c.sql);
     params.push(...c.params);
