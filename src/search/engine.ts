@@ -88,10 +88,13 @@ export interface SearchEngine {
   presentCategories(em: EntityManager, storeId: string, locale: string, handles: string[]): Promise<Set<string>>;
 }
 
-/** Search infrastructure down or too slow: a clear error for clients, the rest of the API unaffected. */
+/**
+ * Search infrastructure down or too slow: a clear error for clients, the rest of the API unaffected.
+ * No HTTP status of its own: other fields of the same request (products, collections) still answer 200.
+ */
 export class SearchUnavailableError extends CodedError {
   constructor(detail: string) {
-    super(`Search is temporarily unavailable (${detail}); products and collections still work`, 'SEARCH_UNAVAILABLE', 503);
+    super(`Search is temporarily unavailable (${detail}); products and collections still work`, 'SEARCH_UNAVAILABLE');
   }
 }
 

@@ -21,10 +21,12 @@ function selects(info: GraphQLResolveInfo, name: string): boolean {
 @Resolver()
 export class SearchResolver {
   @Query(() => ProductSearchConnection, {
+    nullable: true,
     description:
       `Products of the current store matching a query (at most ${MAX_QUERY_LENGTH} characters), in the request locale: words in any ` +
       'order, typo-tolerant (one typo from 5 letters, two from 9), diacritics ignored, Chinese segmented. An empty query browses ' +
-      'every product. Facet counts follow the other facets’ filters.',
+      'every product. Facet counts follow the other facets’ filters. Null, with a SEARCH_UNAVAILABLE error, when the search ' +
+      'service is down: the other fields of the request still answer.',
   })
   search(
     @Arg('query') query: string,
@@ -35,16 +37,16 @@ export class SearchResolver {
     @Arg('sortKey', () => SearchSortKey, { defaultValue: SearchSortKey.RELEVANCE }) sortKey: SearchSortKey = SearchSortKey.RELEVANCE,
     @Arg('reverse', { defaultValue: false }) reverse: boolean = false,
     @Arg('facets', () => [SearchFacet], { nullable: true }) facets?: SearchFacet[],
-  ): Promise<ProductSearchConnection> {
+  ): Promise<ProductSearchConnection | null> {
     return searchProducts(ctx, { query, page, filter, sortKey, reverse, facets, withTotal: selects(info, 'totalCount') });
   }
 
-  @Query(() => [SearchSuggestion], { description: 'Completions for a search box: brands, categories, then product titles.' })
+  @Query(() => [SearchSuggestion], { nullable: true, description: 'Completions for a search box: brands, categories, then product titles. Null when search is unavailable.' })
   searchSuggestions(
     @Arg('prefix') prefix: string,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { defaultValue: 10, description: `At most ${MAX_SUGGESTIONS}.` }) first: number = 10,
-  ): Promise<SearchSuggestion[]> {
+  ): Promise<SearchSuggestion[] | null> {
     return searchSuggestions(ctx, prefix, first);
   }
 }

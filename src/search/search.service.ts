@@ -1,5 +1,5 @@
 import type { Context } from '../app/context.js';
-import { CodedError, UserInputError } from '../app/errors.js';
+import { UserInputError } from '../app/errors.js';
 import type { Product } from '../catalog/entities/product.entity.js';
 import type { Store } from '../catalog/entities/store.entity.js';
 import { localeChain, pickText } from '../catalog/i18n.js';
@@ -9,7 +9,7 @@ import { visibleProductsByIds } from '../catalog/storefront/product-list.js';
 import type { ProductFilter } from '../catalog/storefront/types.js';
 import { encodeCursor, type ConnectionArgs } from '../shared/pagination.js';
 import { priceBucketLabel, searchLocale } from './document.js';
-import type { FacetCounts, SearchEngine, SearchHits } from './engine.js';
+import { SearchUnavailableError, type FacetCounts, type SearchEngine } from './engine.js';
 import { checkFacets, checkFilter, checkQuery, checkSort, searchCursor, searchPage } from './input.js';
 import { parseQuery, words as splitWords } from './text.js';
 import { SearchFacetField, SearchSuggestionKind, type ProductSearchConnection, type SearchFacet, type SearchFacetResult, type SearchSortKey, type SearchSuggestion } from './types.js';
@@ -26,7 +26,7 @@ export interface SearchArgs {
 
 export function searchEngine(ctx: Context): SearchEngine {
   const engine = ctx.app.ports.search;
-  if (!engine) throw new CodedError('No search engine is configured', 'SEARCH_UNAVAILABLE', 503);
+  if (!engine) throw new SearchUnavailableError('no search engine is configured');
   return engine;
 }
 
@@ -145,5 +145,3 @@ function matchesName(names: string[], typed: string[]): boolean {
     return typed.every((w, i) => (i === typed.length - 1 ? own.some((o) => o.startsWith(w)) : own.includes(w)));
   });
 }
-
-export type { SearchHits };

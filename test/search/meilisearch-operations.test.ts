@@ -52,6 +52,11 @@ describeMeili(meiliLegName('Meilisearch operations'), () => {
     const down = await search('selma');
     expect(down.errors?.[0].extensions?.code).toBe('SEARCH_UNAVAILABLE');
     expect((await server.gql('storefront', PRODUCTS, {}, en)).data?.products.nodes).toHaveLength(3);
+    // In one request, the other fields still answer (HTTP 200, search null with its error).
+    const both = await server.gql('storefront', `{ products(first: 1) { nodes { handle } } search(query: "selma") { totalCount } }`, {}, en);
+    expect(both.status).toBe(200);
+    expect(both.data?.products.nodes).toHaveLength(1);
+    expect(both.errors?.map((e) => e.extensions?.code)).toEqual(['SEARCH_UNAVAILABLE']);
 
     const em = server.db.orm.em.fork();
     await em.transactional(async (tx) => {
