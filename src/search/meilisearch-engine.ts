@@ -89,10 +89,15 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** The index exists with our settings (before any document): once per process, retried after a failure. */
   ensureReady(): Promise<void> {
-    this.ready ??= applySettings(this.admin, this.index).catch((err) => {
-      this.ready = null;
-      throw err;
-    });
+    this.ready ??= applySettings(this.admin, this.index).then(
+      (created) => {
+        if (created) this.options.logger?.warn(`Meilisearch index "${this.index}" was created empty: run \`npm run search:reindex\` to fill it from the catalog`);
+      },
+      (err) => {
+        this.ready = null;
+        throw err;
+      },
+    );
     return this.ready;
   }
 
@@ -187,9 +192,10 @@ export class MeilisearchEngine implements SearchEngine {
 
 export type MeiliResponse = MultiSearchResponse;
 
-/** Creates the index when missing and applies the declared settings, checking each task's outcome. */
-export async function applySettings(client: Meilisearch, index: string): Promise<void> {
+/** Creates the index when missing and applies the declared settings, checking each task's outcome; true when it was created. */
+export async function applySettings(client: Meilisearch, index: string): Promise<boolean> {
   const created = await client.createIndex(index, { primaryKey: 'id' }).waitTask();
   if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') assertSucceeded(created, 'index creation');
   assertSucceeded(await client.index(index).updateSettings(MEILI_SETTINGS).waitTask(), 'settings update');
+  return created.status === 'succeeded';
 }
