@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
 import { Migration20261124053506 } from './Migration20261124053506.js';
 import { Migration20261124055241 } from './Migration20261124055241.js';
+import { Migration20261124061757 } from './Migration20261124061757.js';
 
-export const migrationsList = [{ name: 'Migration20261124053506', class: Migration20261124053506 }, { name: 'Migration20261124055241', class: Migration20261124055241 }];
+export const migrationsList = [{ name: 'Migration20261124053506', class: Migration20261124053506 }, { name: 'Migration20261124055241', class: Migration20261124055241 }, { name: 'Migration20261124061757', class: Migration20261124061757 }];

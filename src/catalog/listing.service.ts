@@ -19,9 +19,10 @@ export async function refreshListings(em: EntityManager, productIds: string[]): 
        min_price = agg.min_price,
        max_price = agg.max_price,
        available = agg.available,
-       sort_title = agg.sort_title
+       sort_title = agg.sort_title,
+       active = agg.active
      from (
-       select l2.id,
+       select l2.id, p.status = 'ACTIVE' as active,
          (select min(vp.amount) from variant_price vp join product_variant v on v.id = vp.variant_id
             where v.product_id = l2.product_id and vp.store_id = l2.store_id and v.archived_at is null) as min_price,
          (select max(vp.amount) from variant_price vp join product_variant v on v.id = vp.variant_id

@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { CurrencyCode } from '../../shared/money.js';
 import { Product, ProductVariant } from './product.entity.js';
 import { StockLocation, Store } from './store.entity.js';
@@ -76,12 +76,20 @@ export class InventoryAdjustment {
   createdAt: Opt<Date> = new Date();
 }
 
+const VISIBLE = 'where active and min_price is not null';
+
 /**
  * A product published to a store, with the store-specific facts storefront lists sort and filter on
  * (price range, availability, sort title), kept current by the catalog services.
  */
 @Entity({ tableName: 'product_listing' })
 @Unique({ properties: ['store', 'product'] })
+// Storefront lists read only visible listings (active and priced), in one of four orders: each has
+// its partial index, so a page is an index range scan and a count an index-only scan.
+@Index({ name: 'product_listing_visible_id_idx', expression: `create index product_listing_visible_id_idx on product_listing (store_id, product_id) ${VISIBLE}` })
+@Index({ name: 'product_listing_visible_price_idx', expression: `create index product_listing_visible_price_idx on product_listing (store_id, min_price, product_id) ${VISIBLE}` })
+@Index({ name: 'product_listing_visible_title_idx', expression: `create index product_listing_visible_title_idx on product_listing (store_id, sort_title, product_id) ${VISIBLE}` })
+@Index({ name: 'product_listing_visible_sold_idx', expression: `create index product_listing_visible_sold_idx on product_listing (store_id, units_sold, product_id) ${VISIBLE}` })
 export class ProductListing {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: Opt<string>;
@@ -89,8 +97,12 @@ export class ProductListing {
   @ManyToOne(() => Store)
   store!: Store;
 
-  @ManyToOne(() => Product)
+  @ManyToOne(() => Product, { index: true })
   product!: Product;
+
+  /** The product is ACTIVE (copied from the product by refreshListings). */
+  @Property({ type: 'boolean', default: false })
+  active: Opt<boolean> = false;
 
   @Property({ type: 'timestamptz' })
   publishedAt: Opt<Date> = new Date();

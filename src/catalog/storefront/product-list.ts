@@ -19,13 +19,15 @@ const facts = new WeakMap<Product, ListingFacts>();
 export const listingFacts = (product: Product) => facts.get(product);
 
 interface Sort {
-  expr: string;
+  /** The listing column ordered on before the product id; null orders by id alone (UUIDv7: creation order). */
+  expr: string | null;
   /** Natural direction of the key before `reverse`. */
   descending: boolean;
   /** Postgres type of the sort value, for the keyset comparison. */
   cast: string;
 }
 
+/** Every order reads one partial index of product_listing (see the entity), or the collection's positions. */
 function sortFor(key: ProductSortKey, inCollection: boolean): Sort {
   switch (key) {
     case ProductSortKey.PRICE:
@@ -33,13 +35,11 @@ function sortFor(key: ProductSortKey, inCollection: boolean): Sort {
     case ProductSortKey.TITLE:
       return { expr: 'l.sort_title', descending: false, cast: 'text' };
     case ProductSortKey.CREATED_AT:
-      return { expr: 'p.created_at', descending: false, cast: 'timestamptz' };
+      return { expr: null, descending: false, cast: 'uuid' };
     case ProductSortKey.BEST_SELLING:
       return { expr: 'l.units_sold', descending: true, cast: 'integer' };
     case ProductSortKey.RELEVANCE:
-      return inCollection
-        ? { expr: 'cp.position', descending: false, cast: 'integer' }
-        : { expr: 'p.created_at', descending: true, cast: 'timestamptz' };
+      return inCollection ? { expr: 'cp.position', descending: false, cast: 'integer' } : { expr: null, descending: true, cast: 'uuid' };
   }
 }
 
@@ -57,7 +57,7 @@ function priceBound(value: string | undefined, currency: CurrencyCode, name: 'mi
 
 /** Builds the WHERE clause shared by the page and its count; every value is a bound parameter. */
 function whereClause(store: Store, filter: ProductFilter, params: unknown[]): string {
-  const where = [`l.store_id = ?`, `p.status = 'ACTIVE'`, `l.min_price is not null`];
+  const where = [`l.store_id = ?`, `l.active`, `l.min_price is not null`];
   params.push(store.id);
   if (filter.brands?.length) {
     where.push(`p.brand_id in (select id from brand where handle = any(?::text[]))`);
@@ -75,7 +75,7 @@ function whereClause(store: Store, filter: ProductFilter, params: unknown[]): st
   for (const { option, value } of filter.optionValues ?? []) byOption.set(option, [...(byOption.get(option) ?? []), value]);
   for (const [option, values] of byOption) {
     const any = values.map(() => `v.option_values @> ?::jsonb`).join(' or ');
-    where.push(`exists (select 1 from product_variant v where v.product_id = p.id and v.archived_at is null and (${any}))`);
+    where.push(`exists (select 1 from product_variant v where v.product_id = l.product_id and v.archived_at is null and (${any}))`);
     params.push(...values.map((value) => JSON.stringify({ [option]: value })));
   }
   const min = priceBound(filter.price?.min, store.currency, 'min');
@@ -108,34 +108,40 @@ export interface ListArgs {
 export function listProducts(em: EntityManager, store: Store, args: ListArgs) {
   const params: unknown[] = [];
   const collectionJoin = args.filter.collection
-    ? `join collection_product cp on cp.product_id = p.id and cp.collection_id = (select id from collection where handle = ? and archived_at is null)`
+    ? `join collection_product cp on cp.product_id = l.product_id and cp.collection_id = (select id from collection where handle = ? and archived_at is null)`
     : '';
   if (collectionJoin) params.push(args.filter.collection);
   const where = whereClause(store, args.filter, params);
   const from = `from product_listing l join product p on p.id = l.product_id ${collectionJoin} where ${where}`;
+  // The count reads the product table only when a filter needs it (brand, category, tags).
+  const countFrom = /\bp\./.test(where) ? from : `from product_listing l ${collectionJoin} where ${where}`;
   const countParams = [...params];
 
   const sort = sortFor(args.sortKey, !!collectionJoin);
   const descending = sort.descending !== args.reverse !== args.page.backward;
   const dir = descending ? 'desc' : 'asc';
+  const keys = sort.expr ? [sort.expr, 'l.product_id'] : ['l.product_id'];
   let keyset = '';
   if (args.page.cursor) {
-    const [value, id] = args.page.cursor;
-    keyset = ` and (${sort.expr}, p.id) ${descending ? '<' : '>'} (?::${sort.cast}, ?::uuid)`;
-    params.push(value, id);
+    const casts = sort.expr ? [sort.cast, 'uuid'] : ['uuid'];
+    keyset = ` and (${keys.join(', ')}) ${descending ? '<' : '>'} (${casts.map((c) => `?::${c}`).join(', ')})`;
+    params.push(...args.page.cursor.slice(-keys.length));
   }
   params.push(args.page.limit + 1);
   const sql = `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available,
-      ${sort.expr} as sort_value
-    ${from}${keyset} order by ${sort.expr} ${dir}, p.id ${dir} limit ?`;
+      ${sort.expr ?? 'null'} as sort_value
+    ${from}${keyset} order by ${keys.map((k) => `${k} ${dir}`).join(', ')} limit ?`;
 
   return {
     async rows(): Promise<{ product: Product; cursor: CursorValues }[]> {
       const rows = await em.execute<Record<string, unknown>[]>(sql, params);
-      return rows.map((row) => ({ product: mapProduct(em, row), cursor: [sortValue(row.sort_value), row.id as string] }));
+      return rows.map((row) => ({
+        product: mapProduct(em, row),
+        cursor: sort.expr ? [sortValue(row.sort_value), row.id as string] : [row.id as string],
+      }));
     },
     async count(): Promise<number> {
-      const [row] = await em.execute<{ n: string }[]>(`select count(*) as n ${from}`, countParams);
+      const [row] = await em.execute<{ n: string }[]>(`select count(*) as n ${countFrom}`, countParams);
       return Number(row.n);
     },
   };
@@ -163,7 +169,7 @@ export async function findVisibleProduct(em: EntityManager, store: Store, by: { 
   const [row] = await em.execute<Record<string, unknown>[]>(
     `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available
        from product p join product_listing l on l.product_id = p.id and l.store_id = ?
-      where p.status = 'ACTIVE' and l.min_price is not null and ${by.handle !== undefined ? 'p.handle = ?' : 'p.id = ?'}`,
+      where l.active and l.min_price is not null and ${by.handle !== undefined ? 'p.handle = ?' : 'p.id = ?'}`,
     [store.id, by.handle ?? by.id],
   );
   return row ? mapProduct(em, row) : null;
@@ -175,7 +181,7 @@ export async function visibleProductsByIds(em: EntityManager, store: Store, ids:
   const rows = await em.execute<Record<string, unknown>[]>(
     `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available
        from product p join product_listing l on l.product_id = p.id and l.store_id = ?
-      where p.id = any(?::uuid[]) and p.status = 'ACTIVE' and l.min_price is not null`,
+      where p.id = any(?::uuid[]) and l.active and l.min_price is not null`,
     [store.id, pgArray(ids)],
   );
   const byId = new Map(rows.map((row) => [row.id as string, row]));
