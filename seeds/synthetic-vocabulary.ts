@@ -39,16 +39,16 @@ export const FASHION_BRANDS = [
 
 /** Categories the synthetic catalog needs beyond the demo tree. */
 export const EXTRA_CATEGORIES: DemoCategory[] = [
-  { handle: 'clutches', parent: 'bags', name: { en: 'Clutches', 'zh-CN': '手拿包' } },
-  { handle: 'knitwear', parent: 'ready-to-wear', name: { en: 'Knitwear', 'zh-CN': '针织衫' } },
-  { handle: 'trousers', parent: 'ready-to-wear', name: { en: 'Trousers', 'zh-CN': '长裤' } },
-  { handle: 'skirts', parent: 'ready-to-wear', name: { en: 'Skirts', 'zh-CN': '半身裙' } },
-  { handle: 'boots', parent: 'shoes', name: { en: 'Boots', 'zh-CN': '靴子' } },
-  { handle: 'sandals', parent: 'shoes', name: { en: 'Sandals', 'zh-CN': '凉鞋' } },
-  { handle: 'wallets', parent: 'accessories', name: { en: 'Wallets and card holders', 'zh-CN': '钱包与卡包' } },
-  { handle: 'belts', parent: 'accessories', name: { en: 'Belts', 'zh-CN': '腰带' } },
-  { handle: 'sunglasses', parent: 'accessories', name: { en: 'Sunglasses', 'zh-CN': '太阳镜' } },
-  { handle: 'jewellery', parent: 'accessories', name: { en: 'Jewellery', 'zh-CN': '珠宝首饰' } },
+  { handle: 'clutches', parent: 'bags', name: { en: 'Clutches', 'zh-CN': '手拿包', fr: 'Pochettes', it: 'Pochette' } },
+  { handle: 'knitwear', parent: 'ready-to-wear', name: { en: 'Knitwear', 'zh-CN': '针织衫', fr: 'Maille', it: 'Maglieria' } },
+  { handle: 'trousers', parent: 'ready-to-wear', name: { en: 'Trousers', 'zh-CN': '长裤', fr: 'Pantalons', it: 'Pantaloni' } },
+  { handle: 'skirts', parent: 'ready-to-wear', name: { en: 'Skirts', 'zh-CN': '半身裙', fr: 'Jupes', it: 'Gonne' } },
+  { handle: 'boots', parent: 'shoes', name: { en: 'Boots', 'zh-CN': '靴子', fr: 'Bottes', it: 'Stivali' } },
+  { handle: 'sandals', parent: 'shoes', name: { en: 'Sandals', 'zh-CN': '凉鞋', fr: 'Sandales', it: 'Sandali' } },
+  { handle: 'wallets', parent: 'accessories', name: { en: 'Wallets and card holders', 'zh-CN': '钱包与卡包', fr: 'Portefeuilles et porte-cartes', it: 'Portafogli e portacarte' } },
+  { handle: 'belts', parent: 'accessories', name: { en: 'Belts', 'zh-CN': '腰带', fr: 'Ceintures', it: 'Cinture' } },
+  { handle: 'sunglasses', parent: 'accessories', name: { en: 'Sunglasses', 'zh-CN': '太阳镜', fr: 'Lunettes de soleil', it: 'Occhiali da sole' } },
+  { handle: 'jewellery', parent: 'accessories', name: { en: 'Jewellery', 'zh-CN': '珠宝首饰', fr: 'Bijoux', it: 'Gioielli' } },
 ];
 
 export const MODELS = [
