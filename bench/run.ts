@@ -127,6 +127,7 @@ async function main() {
       const ok = r['2xx'];
       let statements: number | null = null;
       if (sql) {
+        await new Promise((resolve) => setTimeout(resolve, 1000)); // let requests cut off by the load's end finish
         await sql.query('select pg_stat_statements_reset()');
         for (let i = 0; i < SQL_SAMPLES; i++) await gql(sc.query, vars(i));
         const { rows: s } = await sql.query(`select coalesce(sum(calls), 0)::int as calls from pg_stat_statements where dbid = (select oid from pg_database where datname = 'flagship') and query not ilike '%pg_stat_statements%'`);

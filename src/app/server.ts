@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -33,6 +34,8 @@ async function graphqlServer(app: App, api: Api, httpServer: http.Server, metric
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       metricsPlugin(metrics, api),
+      // Cache hints are unused, and the plugin wraps every field resolver: wide lists paid for it.
+      ApolloServerPluginCacheControlDisabled(),
       // One drain for the shared HTTP server: it stops accepting connections and waits for in-flight requests.
       ...(api === 'storefront' ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],

@@ -4,7 +4,8 @@ import { pgArray } from '../shared/sql.js';
 import { Brand } from './entities/brand.entity.js';
 import { Category } from './entities/category.entity.js';
 import { Collection } from './entities/collection.entity.js';
-import { ProductVariant } from './entities/product.entity.js';
+import type { ProductVariant } from './entities/product.entity.js';
+import { collectionFromRow, variantFromRow } from './storefront/read-model.js';
 
 /** A variant's price and stock in one store, loaded with the variant in the same statement. */
 export interface VariantOffer {
@@ -46,7 +47,7 @@ export const catalogLoaders = {
         [storeId, storeId, pgArray(productIds)],
       );
       const variants = rows.map((row) => {
-        const variant = ctx.em.map(ProductVariant, row);
+        const variant = variantFromRow(row);
         offers.set(variant, {
           amount: row.offer_amount == null ? null : Number(row.offer_amount),
           compareAtAmount: row.offer_compare_at_amount == null ? null : Number(row.offer_compare_at_amount),
@@ -67,7 +68,7 @@ export const catalogLoaders = {
           order by c.handle`,
         [pgArray(productIds)],
       );
-      const members = rows.map((row) => ({ collection: ctx.em.map(Collection, row), productId: row.member_product_id as string }));
+      const members = rows.map((row) => ({ collection: collectionFromRow(row), productId: row.member_product_id as string }));
       return groupByKey(productIds, members, (m) => m.productId).map((list) => list.map((m) => m.collection));
     }),
 };

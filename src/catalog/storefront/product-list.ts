@@ -4,7 +4,8 @@ import { parseDecimal, type CurrencyCode } from '../../shared/money.js';
 import type { CursorValues, PageRequest } from '../../shared/pagination.js';
 import { pgArray } from '../../shared/sql.js';
 import { DomainError } from '../../shared/user-errors.js';
-import { Product } from '../entities/product.entity.js';
+import type { Product } from '../entities/product.entity.js';
+import { productFromRow } from './read-model.js';
 import type { Store } from '../entities/store.entity.js';
 import { ProductSortKey, type ProductFilter } from './types.js';
 
@@ -154,8 +155,8 @@ function sortValue(value: unknown): string | number | null {
 }
 
 /** Maps a product row that carries its listing columns, remembering the listing facts. */
-export function mapProduct(em: EntityManager, row: Record<string, unknown>): Product {
-  const product = em.map(Product, row);
+export function mapProduct(_em: EntityManager, row: Record<string, unknown>): Product {
+  const product = productFromRow(row);
   facts.set(product, {
     minPrice: Number(row.listing_min_price),
     maxPrice: Number(row.listing_max_price),

@@ -36,7 +36,9 @@ export class ProductResolver {
   @FieldResolver(() => [ProductVariant])
   async variants(@Root() product: Product, @Ctx() ctx: Context) {
     const store = await currentStore(ctx);
-    return catalogLoaders.variantsInStore(ctx, store.id).load(product.id);
+    const variants = await catalogLoaders.variantsInStore(ctx, store.id).load(product.id);
+    for (const variant of variants) variant.product = product;
+    return variants;
   }
 
   @FieldResolver(() => PriceRange)

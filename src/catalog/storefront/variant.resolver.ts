@@ -7,9 +7,9 @@ import { catalogLoaders, offerOf } from '../loaders.js';
 import { chainFor, currentStore } from './current-store.js';
 import { SelectedOption } from './types.js';
 
-async function productOf(ctx: Context, variant: ProductVariant): Promise<Product> {
-  // Variants are always resolved under their product, which is already in the identity map.
-  return ctx.em.getReference(Product, variant.product.id, { wrapped: false }) as Product;
+/** Variants are always resolved under their product, which Product.variants puts on each of them. */
+function productOf(variant: ProductVariant): Product {
+  return variant.product;
 }
 
 @Resolver(() => ProductVariant)
@@ -40,7 +40,7 @@ export class VariantResolver {
 
   @FieldResolver(() => [SelectedOption])
   async selectedOptions(@Root() variant: ProductVariant, @Ctx() ctx: Context): Promise<SelectedOption[]> {
-    const product = await productOf(ctx, variant);
+    const product = productOf(variant);
     const brand = await catalogLoaders.brand(ctx).load(product.brand.id);
     const chain = await chainFor(ctx, brand?.defaultLocale);
     return product.options.flatMap((option) => {
