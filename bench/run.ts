@@ -78,7 +78,8 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
 
 async function main() {
   const config = loadConfig();
-  const database = opts.url ? null : await openDatabase(config, ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all']);
+  // Same PostgreSQL settings as ../shared/peer-vendure (pg_stat_statements, 512 MB shared buffers).
+  const database = opts.url ? null : await openDatabase(config, ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'shared_buffers=512MB']);
   const server = opts.url ? null : await startServer(database!.url);
   const url = opts.url ?? server!.url;
   const sql = database && !opts['no-sql'] ? new pg.Client({ connectionString: database.url.replace(/\/[^/]+$/, '/postgres') }) : null;

@@ -7,6 +7,8 @@ import { Collection } from '../entities/collection.entity.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
 import { catalogLoaders } from '../loaders.js';
 import { currentStore } from './current-store.js';
+import { prepareProducts, withChain } from './localize.js';
+import { setVariantView } from './variant.resolver.js';
 import { findVisibleProduct, listingFacts, listProducts } from './product-list.js';
 import { PriceRange, ProductConnection, ProductFilter, ProductSortKey } from './types.js';
 
@@ -14,7 +16,9 @@ import { PriceRange, ProductConnection, ProductFilter, ProductSortKey } from './
 export class ProductResolver {
   @Query(() => Product, { nullable: true, description: 'A product of the current store; null when unknown or not published there.' })
   async product(@Arg('handle') handle: string, @Ctx() ctx: Context) {
-    return findVisibleProduct(ctx.em, await currentStore(ctx), { handle });
+    const product = await findVisibleProduct(ctx.em, await currentStore(ctx), { handle });
+    if (product) await prepareProducts(ctx, [product]);
+    return product;
   }
 
   @Query(() => ProductConnection, { description: 'Products of the current store.' })
@@ -29,6 +33,7 @@ export class ProductResolver {
     await validateFilter(filter);
     const list = listProducts(ctx.em, await currentStore(ctx), { filter: filter ?? {}, sortKey, reverse, page: request });
     const rows = await list.rows();
+    await prepareProducts(ctx, rows.map((r) => r.product));
     const cursors = new Map(rows.map((r) => [r.product, r.cursor]));
     return toConnection([...cursors.keys()], request, (p) => cursors.get(p)!, () => list.count());
   }
@@ -36,8 +41,11 @@ export class ProductResolver {
   @FieldResolver(() => [ProductVariant])
   async variants(@Root() product: Product, @Ctx() ctx: Context) {
     const store = await currentStore(ctx);
-    const variants = await catalogLoaders.variantsInStore(ctx, store.id).load(product.id);
-    for (const variant of variants) variant.product = product;
+    const [variants, chain] = await Promise.all([
+      catalogLoaders.variantsInStore(ctx, store.id).load(product.id),
+      withChain(ctx, product, (c) => c),
+    ]);
+    for (const variant of variants) setVariantView(variant, { product, store, chain });
     return variants;
   }
 

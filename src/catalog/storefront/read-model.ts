@@ -10,8 +10,11 @@ import { Product, ProductVariant } from '../entities/product.entity.js';
  */
 type Row = Record<string, unknown>;
 
+/** Own data properties: plain assignment would run MikroORM's relation setters on the prototype. */
 function make<T extends object>(cls: { prototype: T }, fields: Record<string, unknown>): T {
-  return Object.assign(Object.create(cls.prototype) as T, fields);
+  const descriptors: PropertyDescriptorMap = {};
+  for (const key in fields) descriptors[key] = { value: fields[key], writable: true, enumerable: true, configurable: true };
+  return Object.create(cls.prototype, descriptors) as T;
 }
 
 const ref = (id: unknown) => (id == null ? undefined : { id: id as string });

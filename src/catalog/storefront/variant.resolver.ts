@@ -1,29 +1,45 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import { FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Money } from '../../shared/money.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
 import { pickText } from '../i18n.js';
-import { catalogLoaders, offerOf } from '../loaders.js';
-import { chainFor, currentStore } from './current-store.js';
+import { offerOf } from '../loaders.js';
+import type { Store } from '../entities/store.entity.js';
 import { SelectedOption } from './types.js';
 
-/** Variants are always resolved under their product, which Product.variants puts on each of them. */
-function productOf(variant: ProductVariant): Product {
-  return variant.product;
+/**
+ * What a variant's fields need from the request, set by Product.variants for the whole list so
+ * that every variant field resolves synchronously.
+ */
+export interface VariantView {
+  product: Product;
+  store: Store;
+  chain: string[];
+}
+
+const views = new WeakMap<ProductVariant, VariantView>();
+
+export function setVariantView(variant: ProductVariant, view: VariantView) {
+  views.set(variant, view);
+}
+
+function view(variant: ProductVariant): VariantView {
+  const found = views.get(variant);
+  if (!found) throw new Error(`variant ${variant.id} resolved outside Product.variants`);
+  return found;
 }
 
 @Resolver(() => ProductVariant)
 export class VariantResolver {
   @FieldResolver(() => Money, { nullable: true, description: "Price in the store's currency; null when not priced there." })
-  async price(@Root() variant: ProductVariant, @Ctx() ctx: Context) {
+  price(@Root() variant: ProductVariant) {
     const offer = offerOf(variant);
-    return offer?.amount == null ? null : Money.of(offer.amount, (await currentStore(ctx)).currency);
+    return offer?.amount == null ? null : Money.of(offer.amount, view(variant).store.currency);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: 'The "was" price, when the variant is on sale.' })
-  async compareAtPrice(@Root() variant: ProductVariant, @Ctx() ctx: Context) {
+  compareAtPrice(@Root() variant: ProductVariant) {
     const offer = offerOf(variant);
-    return offer?.compareAtAmount == null ? null : Money.of(offer.compareAtAmount, (await currentStore(ctx)).currency);
+    return offer?.compareAtAmount == null ? null : Money.of(offer.compareAtAmount, view(variant).store.currency);
   }
 
   @FieldResolver(() => Boolean)
@@ -33,16 +49,13 @@ export class VariantResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Units available in this store; null unless the store shows stock counts.' })
-  async quantityAvailable(@Root() variant: ProductVariant, @Ctx() ctx: Context) {
-    const store = await currentStore(ctx);
-    return store.showStockQuantity ? Math.max(0, offerOf(variant)?.available ?? 0) : null;
+  quantityAvailable(@Root() variant: ProductVariant) {
+    return view(variant).store.showStockQuantity ? Math.max(0, offerOf(variant)?.available ?? 0) : null;
   }
 
   @FieldResolver(() => [SelectedOption])
-  async selectedOptions(@Root() variant: ProductVariant, @Ctx() ctx: Context): Promise<SelectedOption[]> {
-    const product = productOf(variant);
-    const brand = await catalogLoaders.brand(ctx).load(product.brand.id);
-    const chain = await chainFor(ctx, brand?.defaultLocale);
+  selectedOptions(@Root() variant: ProductVariant): SelectedOption[] {
+    const { product, chain } = view(variant);
     return product.options.flatMap((option) => {
       const valueCode = variant.optionValues[option.code];
       const value = option.values.find((v) => v.code === valueCode);
@@ -52,8 +65,8 @@ export class VariantResolver {
   }
 
   @FieldResolver(() => String, { description: 'Option values joined, e.g. "Black / M".' })
-  async title(@Root() variant: ProductVariant, @Ctx() ctx: Context) {
-    const options = await this.selectedOptions(variant, ctx);
+  title(@Root() variant: ProductVariant) {
+    const options = this.selectedOptions(variant);
     return options.length ? options.map((o) => o.value).join(' / ') : variant.sku;
   }
 }
