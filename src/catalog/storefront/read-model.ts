@@ -10,11 +10,11 @@ import { Product, ProductVariant } from '../entities/product.entity.js';
  */
 type Row = Record<string, unknown>;
 
-/** Own data properties: plain assignment would run MikroORM's relation setters on the prototype. */
-function make<T extends object>(cls: { prototype: T }, fields: Record<string, unknown>): T {
-  const descriptors: PropertyDescriptorMap = {};
-  for (const key in fields) descriptors[key] = { value: fields[key], writable: true, enumerable: true, configurable: true };
-  return Object.create(cls.prototype, descriptors) as T;
+/** Relations are own data properties: plain assignment would run MikroORM's reference setters on the prototype. */
+function make<T extends object>(cls: { prototype: T }, fields: Record<string, unknown>, relations: Record<string, unknown>): T {
+  const entity = Object.assign(Object.create(cls.prototype) as T, fields);
+  for (const key in relations) Object.defineProperty(entity, key, { value: relations[key], writable: true, enumerable: true, configurable: true });
+  return entity;
 }
 
 const ref = (id: unknown) => (id == null ? undefined : { id: id as string });
@@ -24,21 +24,18 @@ export function productFromRow(row: Row): Product {
     id: row.id,
     handle: row.handle,
     status: row.status,
-    brand: ref(row.brand_id),
-    category: ref(row.category_id),
     tags: row.tags ?? [],
     translations: row.translations ?? {},
     options: row.options ?? [],
     media: row.media ?? [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  });
+  }, { brand: ref(row.brand_id), category: ref(row.category_id) });
 }
 
 export function variantFromRow(row: Row): ProductVariant {
   return make(ProductVariant, {
     id: row.id,
-    product: ref(row.product_id),
     sku: row.sku,
     optionValues: row.option_values ?? {},
     barcode: row.barcode ?? undefined,
@@ -46,16 +43,15 @@ export function variantFromRow(row: Row): ProductVariant {
     position: row.position,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  });
+  }, { product: ref(row.product_id) });
 }
 
 export function collectionFromRow(row: Row): Collection {
   return make(CollectionClass, {
     id: row.id,
     handle: row.handle,
-    brand: ref(row.brand_id),
     translations: row.translations ?? {},
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  });
+  }, { brand: ref(row.brand_id) });
 }
