@@ -4,11 +4,15 @@ import { countProducts, productIdsAfter } from '../catalog/search-source.js';
 import { pgArray } from '../shared/sql.js';
 import { sortFacetCounts, type FacetCounts, type SearchEngine, type SearchHits, type SearchRequest, type SuggestHits, type SuggestRequest } from './engine.js';
 import { indexProductsInPostgres, pruneMissingProducts } from './postgres-indexer.js';
-import { allOf, facetLexeme, quoteLexeme, scopeLexeme } from './postgres-lexemes.js';
+import { lexemes, quoteLexeme } from './postgres-lexemes.js';
 import { expandWords, searchStatement, textQueries, type TextQueries } from './postgres-query.js';
 import { fold, words as splitWords } from './text.js';
 
 type Row = Record<string, any>;
+
+/** Bumped when the rows' content changes meaning (lexeme scheme, columns): start() then rebuilds them. */
+export const INDEX_FORMAT = '~format:2';
+const INDEX_LOCK = 7_114_226;
 
 /**
  * The default engine: PostgreSQL full text over search_document, kept in the catalog's own
@@ -27,29 +31,42 @@ export class PostgresSearchEngine implements SearchEngine {
     return 'PostgreSQL full-text (tsvector + pg_trgm), consistent with the catalog';
   }
 
-  /** Indexes the catalog once when the index is empty but products are published (first start). */
+  /**
+   * Indexes the catalog when the index is empty but products are published (first start), or was
+   * written in an older row format (recorded as a "~format:" entry of search_word, which no query
+   * word can reach). One process does it (advisory lock); the others wait for it.
+   */
   async start(): Promise<void> {
-    const em = this.orm.em.fork();
-    const [state] = await em.execute<Row[]>(
-      `select exists (select 1 from product_listing l join product p on p.id = l.product_id
-                        where p.status = 'ACTIVE' and l.min_price is not null) as published,
-              exists (select 1 from search_document) as indexed`,
-    );
-    if (state.published && !state.indexed) {
-      this.logger?.info('search index is empty: indexing the catalog');
-      const count = await rebuildPostgresIndex(this.orm);
-      this.logger?.info({ products: count }, 'search index built');
-    }
+    await this.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('select pg_advisory_xact_lock(?)', [INDEX_LOCK]);
+      const [state] = await tx.execute<Row[]>(
+        `select exists (select 1 from product_listing l join product p on p.id = l.product_id
+                          where p.status = 'ACTIVE' and l.min_price is not null) as published,
+                exists (select 1 from search_document) as indexed,
+                coalesce((select word from search_word where word like '~format:%' limit 1), '') as format`,
+      );
+      const stale = state.indexed && state.format !== INDEX_FORMAT;
+      if (state.published && (!state.indexed || stale)) {
+        this.logger?.info(stale ? 'search index has an older format: rebuilding it' : 'search index is empty: indexing the catalog');
+        const count = await rebuildPostgresIndex(this.orm);
+        this.logger?.info({ products: count }, 'search index built');
+      }
+      if (state.format !== INDEX_FORMAT) {
+        await tx.execute(`delete from search_word where word like '~format:%'`);
+        await tx.execute('insert into search_word (word) values (?)', [INDEX_FORMAT]);
+      }
+    });
   }
 
   async search(em: EntityManager, request: SearchRequest): Promise<SearchHits> {
     if (request.words.length === 0) return this.run(em, request, null, 'all');
     const matches = await expandWords(em, request.words, request.prefixLast);
     const multiWord = request.words.length > 1;
-    const strict = await this.run(em, { ...request, withTotal: request.withTotal || (multiWord && request.offset > 0) }, textQueries(matches, 'all'), 'all');
+    const word = lexemes(request.storeId, request.locale).word;
+    const strict = await this.run(em, { ...request, withTotal: request.withTotal || (multiWord && request.offset > 0) }, textQueries(matches, 'all', word), 'all');
     if (!multiWord || strict.productIds.length > 0 || strict.total > 0) return strict;
     // Nothing has every word: rank what has the most of them (as Meilisearch's matching strategy).
-    return this.run(em, request, textQueries(matches, 'any'), 'any');
+    return this.run(em, request, textQueries(matches, 'any', word), 'any');
   }
 
   private async run(em: EntityManager, request: SearchRequest, text: TextQueries | null, mode: 'all' | 'any'): Promise<SearchHits> {
@@ -71,18 +88,19 @@ export class PostgresSearchEngine implements SearchEngine {
   async suggest(em: EntityManager, request: SuggestRequest): Promise<SuggestHits> {
     if (!request.words.length) return { products: [] };
     const matches = await expandWords(em, request.words, true);
-    const text = textQueries(matches, 'all', 'A');
+    // Title words only; no ranking in SQL: the first 200 matching rows are ranked here.
+    const text = textQueries(matches, 'all', lexemes(request.storeId, request.locale).title);
     const rows = await em.execute<{ title: string; handle: string }[]>(
-      'select d.title, d.handle from search_document d where d.tsv @@ ?::tsquery limit 200',
-      [allOf([quoteLexeme(scopeLexeme(request.storeId, request.locale)), text.match])],
+      `select d.title, d.handle from search_document d where d.tsv @@ ?::tsquery and (d.store_id::text || '/' || d.locale) = ? limit 200`,
+      [text.match, `${request.storeId}/${request.locale}`],
     );
     return { products: rankTitles(rows, request.words).slice(0, request.limit) };
   }
 
   async presentCategories(em: EntityManager, storeId: string, locale: string, handles: string[]): Promise<Set<string>> {
     if (!handles.length) return new Set();
-    const scope = quoteLexeme(scopeLexeme(storeId, locale));
-    const queries = handles.map((h) => `${scope} & ${quoteLexeme(facetLexeme.category(h))}`);
+    const L = lexemes(storeId, locale);
+    const queries = handles.map((h) => quoteLexeme(L.category(h)));
     const rows = await em.execute<{ i: string }[]>(
       `select q.i from unnest(?::text[]) with ordinality as q(tq, i)
         where exists (select 1 from search_document d where d.tsv @@ q.tq::tsquery)`,

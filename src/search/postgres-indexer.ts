@@ -6,7 +6,7 @@ import { documentTsvector } from './postgres-lexemes.js';
 
 /**
  * Rebuilds the PostgreSQL index rows of some products inside the caller's transaction: upserts one
- * row per visible (store, distinct locale text), deletes rows no longer visible, records new words. Upserts (not
+ * row per visible (store, store locale), deletes rows no longer visible, records new words. Upserts (not
  * delete + insert) let two transactions touching the same product wait for each other instead of
  * failing on the primary key. Four statements, whatever the number of products.
  */
@@ -18,15 +18,8 @@ export async function indexProductsInPostgres(tx: EntityManager, productIds: str
   const vocabulary = new Set<string>();
   for (const listing of listings) {
     const doc = buildDocument(listing);
-    // Locales whose text is the same (untranslated: all fell back to one) share a row.
-    const groups = new Map<string, string[]>();
     for (const locale of storeLocales(listing.store)) {
-      const key = JSON.stringify(doc.texts[locale]);
-      groups.set(key, [...(groups.get(key) ?? []), locale]);
-    }
-    for (const locales of groups.values()) {
-      const locale = locales[0];
-      const { tsvector, words } = documentTsvector(doc, locales);
+      const { tsvector, words } = documentTsvector(doc, locale);
       words.forEach((w) => vocabulary.add(w));
       rows.push({
         store_id: doc.storeId,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../shared/sql.js';
 import { filterTouches, type FacetRequest, type SearchFilter, type SearchRequest } from './engine.js';
-import { allOf, anyOf, facetLexeme, quoteLexeme, scopeLexeme } from './postgres-lexemes.js';
+import { allOf, anyOf, lexemes, quoteLexeme, type Lexemes } from './postgres-lexemes.js';
 import { SYNONYMS } from './settings.js';
 import { typoBudget, typoDistance } from './text.js';
 import { SearchFacetField, SearchSortKey } from './types.js';
@@ -55,13 +55,15 @@ export interface TextQueries {
   groups: string[];
 }
 
-export function textQueries(matches: WordMatch[], mode: 'all' | 'any', weights = ''): TextQueries {
-  const groups = matches.map((m) => anyOf([...m.exact, ...m.prefixes, ...m.typos], weights));
+/** The tsqueries of a search, each word mapped to its scope's lexemes by `lexeme` (words, or title words for suggestions). */
+export function textQueries(matches: WordMatch[], mode: 'all' | 'any', lexeme: (word: string) => string): TextQueries {
+  const any = (words: string[]) => anyOf(words.map(lexeme));
+  const groups = matches.map((m) => any([...m.exact, ...m.prefixes, ...m.typos]));
   const join = mode === 'all' ? allOf : (parts: string[]) => parts.map((p) => `(${p})`).join(' | ');
   return {
     match: join(groups),
-    exact: allOf(matches.map((m) => anyOf(m.exact, weights))),
-    noTypo: allOf(matches.map((m) => anyOf([...m.exact, ...m.prefixes], weights))),
+    exact: allOf(matches.map((m) => any(m.exact))),
+    noTypo: allOf(matches.map((m) => any([...m.exact, ...m.prefixes]))),
     groups,
   };
 }
@@ -74,19 +76,19 @@ interface Condition {
   lexemes?: string;
 }
 
-function conditions(filter: SearchFilter): Condition[] {
+function conditions(filter: SearchFilter, L: Lexemes): Condition[] {
   const out: Condition[] = [];
   if (filter.brands?.length) {
-    out.push({ facet: { field: SearchFacetField.BRAND }, sql: 'd.brand = any(?::text[])', params: [pgArray(filter.brands)], lexemes: anyOf(filter.brands.map(facetLexeme.brand)) });
+    out.push({ facet: { field: SearchFacetField.BRAND }, sql: 'd.brand = any(?::text[])', params: [pgArray(filter.brands)], lexemes: anyOf(filter.brands.map(L.brand)) });
   }
   if (filter.category != null) {
-    out.push({ facet: { field: SearchFacetField.CATEGORY }, sql: '? = any(d.categories)', params: [filter.category], lexemes: quoteLexeme(facetLexeme.category(filter.category)) });
+    out.push({ facet: { field: SearchFacetField.CATEGORY }, sql: '? = any(d.categories)', params: [filter.category], lexemes: quoteLexeme(L.category(filter.category)) });
   }
   if (filter.tags?.length) {
-    out.push({ facet: { field: SearchFacetField.TAG }, sql: 'd.tags && ?::text[]', params: [pgArray(filter.tags)], lexemes: anyOf(filter.tags.map(facetLexeme.tag)) });
+    out.push({ facet: { field: SearchFacetField.TAG }, sql: 'd.tags && ?::text[]', params: [pgArray(filter.tags)], lexemes: anyOf(filter.tags.map(L.tag)) });
   }
   if (filter.collection != null) {
-    out.push({ sql: '? = any(d.collections)', params: [filter.collection], lexemes: quoteLexeme(facetLexeme.collection(filter.collection)) });
+    out.push({ sql: '? = any(d.collections)', params: [filter.collection], lexemes: quoteLexeme(L.collection(filter.collection)) });
   }
   for (const [option, values] of Object.entries(filter.options ?? {})) {
     if (!values.length) continue;
@@ -94,7 +96,7 @@ function conditions(filter: SearchFilter): Condition[] {
       facet: { field: SearchFacetField.OPTION, option },
       sql: 'd.options && ?::text[]',
       params: [pgArray(values.map((v) => `${option}:${v}`))],
-      lexemes: anyOf(values.map((v) => facetLexeme.option(option, v))),
+      lexemes: anyOf(values.map((v) => L.option(option, v))),
     });
   }
   const { minPrice, maxPrice } = filter;
@@ -151,12 +153,28 @@ function orderBy(request: SearchRequest, text: boolean, any: boolean): string {
  */
 export function searchStatement(request: SearchRequest, text: TextQueries | null, mode: 'all' | 'any') {
   const params: unknown[] = [];
-  const conds = conditions(request.filter);
+  const conds = conditions(request.filter, lexemes(request.storeId, request.locale));
   const isFlag = (c: Condition) => !!c.facet && request.facets.some((f) => sameFacet(f, c.facet) && filterTouches(request.filter, f));
   const flags = conds.filter(isFlag);
   const pushed = conds.filter((c) => !isFlag(c));
 
-  const select = ['d.product_id', 'd.created_at', 'd.min_price', 'd.sort_title', 'd.units_sold', 'd.brand', 'd.categories', 'd.tags', 'd.options', 'd.price_bucket', 'd.available'];
+  // Only the columns the page's order and the requested facets read.
+  const facetColumn: Record<SearchFacetField, string> = {
+    [SearchFacetField.BRAND]: 'd.brand',
+    [SearchFacetField.CATEGORY]: 'd.categories',
+    [SearchFacetField.TAG]: 'd.tags',
+    [SearchFacetField.OPTION]: 'd.options',
+    [SearchFacetField.PRICE]: 'd.price_bucket',
+    [SearchFacetField.AVAILABILITY]: 'd.available',
+  };
+  const sortColumn: Record<SearchSortKey, string> = {
+    [SearchSortKey.RELEVANCE]: 'd.created_at',
+    [SearchSortKey.PRICE]: 'd.min_price',
+    [SearchSortKey.CREATED_AT]: 'd.created_at',
+    [SearchSortKey.TITLE]: 'd.sort_title',
+    [SearchSortKey.BEST_SELLING]: 'd.units_sold, d.created_at',
+  };
+  const select = [...new Set(['d.product_id', sortColumn[request.sortKey], ...request.facets.map((f) => facetColumn[f.field])])];
   if (text) {
     const tiered = text.exact !== text.match;
     select.push(tiered ? `case when d.tsv @@ ?::tsquery then 0 when d.tsv @@ ?::tsquery then 1 else 2 end as tier` : '0 as tier');
@@ -175,10 +193,10 @@ export function searchStatement(request: SearchRequest, text: TextQueries | null
 
   const where: string[] = [];
   const lexemeConds = pushed.filter((c) => c.lexemes).map((c) => c.lexemes!);
-  const scope = quoteLexeme(scopeLexeme(request.storeId, request.locale));
-  // The scope lexeme picks the store's rows for the locale (a row may serve several locales).
-  where.push('d.tsv @@ ?::tsquery');
-  params.push(allOf([scope, ...(text ? [text.match] : []), ...lexemeConds]));
+  // Lexemes carry the scope; the row check guards against tag collisions (written so no index is used for it).
+  where.push('d.tsv @@ ?::tsquery', `(d.store_id::text || '/' || d.locale) = ?`);
+  const matching = [...(text ? [text.match] : []), ...lexemeConds];
+  params.push(matching.length ? allOf(matching) : quoteLexeme(lexemes(request.storeId, request.locale).all), `${request.storeId}/${request.locale}`);
   for (const c of pushed.filter((c) => !c.lexemes)) {
     where.push(c.sql);
     params.push(...c.params);

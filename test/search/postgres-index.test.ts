@@ -1,6 +1,6 @@
 import { refreshListings } from '../../src/catalog/listing.service.js';
 import type { SearchRequest } from '../../src/search/engine.js';
-import { PostgresSearchEngine, rebuildPostgresIndex } from '../../src/search/postgres-engine.js';
+import { INDEX_FORMAT, PostgresSearchEngine, rebuildPostgresIndex } from '../../src/search/postgres-engine.js';
 import { SearchSortKey } from '../../src/search/types.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { en, handles, SEARCH, seedSearchCatalog } from './support.js';
@@ -77,12 +77,22 @@ test('an empty index is built at start; a rebuild drops rows of deleted products
   await em.execute('delete from search_document');
   await engine().start();
   const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from search_document');
-  expect(Number(n)).toBe(3 * 2 + 6 + 2); // a row per distinct locale text: 3 products translated to zh-CN, 6 not; SELMA in it and en in Milan
+  expect(Number(n)).toBe(9 * 2 + 1 * 2); // 9 products x (zh-CN, en) in one store, SELMA x (it, en) in the other
   await em.execute(`insert into search_document select store_id, locale, gen_random_uuid(), tsv, handle, title, brand, categories, tags, collections, options,
                       price_bucket, min_price, max_price, available, created_at, sort_title, units_sold from search_document limit 1`);
   await rebuildPostgresIndex(server.app.orm);
   const [{ m }] = await em.execute<{ m: string }[]>('select count(*) as m from search_document');
-  expect(Number(m)).toBe(14);
+  expect(Number(m)).toBe(20);
+});
+
+test('rows written in an older format are rebuilt at start', async () => {
+  const em = server.db.orm.em.fork();
+  await em.execute(`update search_document set tsv = ''::tsvector where product_id = ?`, [selmaId]);
+  await em.execute(`update search_word set word = '~format:0' where word like '~format:%'`);
+  expect(handles(await server.gql('storefront', SEARCH, { query: 'sunrise' }, en))).toEqual([]);
+  await engine().start();
+  expect(handles(await server.gql('storefront', SEARCH, { query: 'sunrise' }, en))).toEqual(['selma-satchel']);
+  expect(await em.execute(`select word from search_word where word like '~format:%'`)).toEqual([{ word: INDEX_FORMAT }]);
 });
 
 test('a search request takes a constant handful of statements, whatever the page size', async () => {

@@ -4,8 +4,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
  * The PostgreSQL engine's index: one row per product visible in a store, per store locale, rebuilt
  * in the transaction that changes the product (no index lag). `tsv` holds the folded, CJK-segmented
  * words of the locale's text with weights (A title and brand, B category, tags and options, C
- * description) plus one scope lexeme "~<store>/<locale>", so a single GIN lookup finds a store's
- * matches. The other columns are what filters, sorts and facets read.
+ * description), each prefixed with the row's scope tag, plus marker lexemes for title words and
+ * facet values (see postgres-lexemes.ts). The other columns are what filters, sorts and facets read.
  */
 @Entity({ tableName: 'search_document' })
 @Index({ name: 'search_document_tsv_idx', expression: 'create index search_document_tsv_idx on search_document using gin (tsv)' })
