@@ -168,6 +168,7 @@ describe('bad input', () => {
     ['products(first: 5, filter: { price: { min: "10.001" } }) { nodes { id } }', 'INVALID_PRICE'],
     ['products(first: 5, filter: { price: { min: "10", max: "5" } }) { nodes { id } }', 'INVALID_PRICE_RANGE'],
     ['products(first: 5, after: "not-a-cursor") { nodes { id } }', 'INVALID_CURSOR'],
+    ['products(first: 5, filter: { optionValues: [{ option: "", value: "red" }] }) { nodes { id } }', 'INVALID_FILTER'],
   ])('%s -> %s', async (query, reason) => {
     const res = await q(`{ ${query} }`);
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });

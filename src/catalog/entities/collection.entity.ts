@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/entity.js';
 import { Brand } from './brand.entity.js';
@@ -25,6 +25,8 @@ export class Collection extends Node {
 }
 
 @Entity({ tableName: 'collection_product' })
+// A collection page reads its members in position order and stops after a page.
+@Index({ properties: ['collection', 'position'] })
 export class CollectionProduct {
   @ManyToOne(() => Collection, { primary: true })
   collection!: Collection;

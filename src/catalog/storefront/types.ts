@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar, Money } from '../../shared/money.js';
 import { connectionType } from '../../shared/pagination.js';
@@ -41,8 +41,8 @@ export class ProductFilter {
   @Field({ nullable: true, description: 'Collection handle.' }) @IsOptional() @MaxLength(200) collection?: string;
   @Field({ nullable: true, description: 'Category handle; includes its descendants.' }) @IsOptional() @MaxLength(200) category?: string;
   @Field(() => [String], { nullable: true, description: 'Products with any of these tags.' }) @IsOptional() @ArrayMaxSize(50) tags?: string[];
-  @Field(() => [OptionValueFilter], { nullable: true }) @IsOptional() @ArrayMaxSize(50) optionValues?: OptionValueFilter[];
-  @Field(() => PriceRangeFilter, { nullable: true }) price?: PriceRangeFilter;
+  @Field(() => [OptionValueFilter], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) optionValues?: OptionValueFilter[];
+  @Field(() => PriceRangeFilter, { nullable: true }) @IsOptional() @ValidateNested() price?: PriceRangeFilter;
   @Field({ nullable: true }) availableForSale?: boolean;
 }
 
