@@ -14,4 +14,5 @@ export default {
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 60_000,
   maxWorkers: 3,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };
