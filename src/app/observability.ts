@@ -3,8 +3,14 @@ import pino, { type Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Api, Context } from './context.js';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'flagship-commerce' } });
+export function createLogger(level: string, destination?: { write(line: string): void }): Logger {
+  const options = {
+    level,
+    base: { service: 'flagship-commerce' },
+    // Request logs carry headers: credentials never reach the log.
+    redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export function createMetrics() {

@@ -36,3 +36,13 @@ test('/readyz answers 503 when the database is gone, /healthz still 200', async 
   expect(await ready.json()).toMatchObject({ status: 'unavailable', database: 'down' });
   expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 });
+
+test('request logs never contain credentials', async () => {
+  const { createLogger } = await import('../../src/app/observability.js');
+  const lines: string[] = [];
+  const logger = createLogger('info', { write: (line) => lines.push(line) });
+  logger.info({ req: { headers: { authorization: 'Bearer secret-token', 'x-api-key': 'fsk_abc_def', cookie: 'a=b', host: 'shop' } } }, 'request completed');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('"host":"shop"');
+  expect(lines[0]).not.toMatch(/secret-token|fsk_abc_def|a=b/);
+});
