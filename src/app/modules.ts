@@ -7,7 +7,7 @@ import { catalogEntities } from '../catalog/entities/index.js';
 import { Customer } from '../commerce/customers/customer.entity.js';
 import { CustomerResolver } from '../commerce/customers/customer.resolver.js';
 import { IdempotencyRecord } from '../shared/idempotency.js';
-import { OutboxEvent } from '../shared/outbox.js';
+import { OutboxCursor, OutboxEvent } from '../shared/outbox.js';
 import { SeedHistory } from '../shared/seed-history.js';
 import { searchEntities } from '../search/entities/search-index.entity.js';
 import { SearchResolver } from '../search/search.resolver.js';
@@ -20,7 +20,7 @@ import { BrandResolver, StoreResolver } from '../catalog/storefront/store.resolv
 import { VariantResolver } from '../catalog/storefront/variant.resolver.js';
 
 /** The composition root's lists: every entity, and the resolvers each API serves. */
-export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, IdempotencyRecord, SeedHistory, ...catalogEntities, ...searchEntities];
+export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, OutboxCursor, IdempotencyRecord, SeedHistory, ...catalogEntities, ...searchEntities];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const storefrontResolvers: NonEmptyArray<Function> = [

@@ -1,6 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from './sql.js';
 
 /**
  * Transactional outbox: a domain records what changed in the same transaction as the change, and the
@@ -60,29 +61,72 @@ export function subscribe(topicPrefix: string, handler: OutboxHandler): () => vo
   return () => handlers.delete(topicPrefix);
 }
 
-const RELAY_LOCK = 7_114_225; // advisory lock key: one relay at a time keeps per-product order
+/** How far each subscriber has read the outbox: one slow or failing subscriber never holds back another. */
+@Entity({ tableName: 'outbox_cursor' })
+export class OutboxCursor {
+  /** The subscriber's topic prefix. */
+  @PrimaryKey()
+  subscriber!: string;
+
+  @Property({ type: 'bigint' })
+  lastEventId!: string;
+}
 
 /**
- * Delivers pending events in id order; a handler that throws fails the job, and graphile-worker
- * retries it with exponential backoff. Returns how many events were delivered.
+ * Delivers the next batch to one subscriber in its own transaction: its cursor row is locked, so
+ * concurrent relays never deliver the same events twice or out of order. Returns how many events
+ * were read (0 when nothing is pending or another relay holds the subscriber).
+ */
+async function deliverBatch(em: EntityManager, prefix: string, handler: OutboxHandler, batchSize: number): Promise<number> {
+  return em.transactional(async (tx) => {
+    const [cursor] = await tx.execute<{ last_event_id: string }[]>(
+      'select last_event_id from outbox_cursor where subscriber = ? for update skip locked',
+      [prefix],
+    );
+    if (!cursor) return 0;
+    const events = await tx.find(OutboxEvent, { id: { $gt: cursor.last_event_id } }, { orderBy: { id: 'asc' }, limit: batchSize });
+    if (events.length === 0) return 0;
+    const matching = events.filter((e) => e.topic.startsWith(prefix));
+    if (matching.length) await handler(matching, tx);
+    await tx.execute('update outbox_cursor set last_event_id = ? where subscriber = ?', [events.at(-1)!.id, prefix]);
+    return events.length;
+  });
+}
+
+/**
+ * Delivers pending events to every subscriber, each in id order and at least once, then marks as
+ * processed the events every subscriber has read. A subscriber that throws keeps its place (the
+ * others go on) and fails the job, which graphile-worker retries with exponential backoff.
+ * Returns how many events were processed.
  */
 export async function relayOutbox(em: EntityManager, batchSize = 500): Promise<number> {
-  let delivered = 0;
-  for (;;) {
-    const count = await em.transactional(async (tx) => {
-      const locked = await tx.execute<{ ok: boolean }[]>('select pg_try_advisory_xact_lock(?) as ok', [RELAY_LOCK]);
-      if (!locked[0]?.ok) return 0;
-      const events = await tx.find(OutboxEvent, { processedAt: null }, { orderBy: { id: 'asc' }, limit: batchSize });
-      if (events.length === 0) return 0;
-      for (const [prefix, handler] of handlers) {
-        const matching = events.filter((e) => e.topic.startsWith(prefix));
-        if (matching.length) await handler(matching, tx);
-      }
-      const now = new Date();
-      for (const e of events) e.processedAt = now;
-      return events.length;
-    });
-    delivered += count;
-    if (count < batchSize) return delivered;
+  const subscribers = [...handlers.keys()];
+  // A new subscriber starts at the oldest event not yet delivered to everyone; its cursor exists
+  // before any delivery, so a first delivery that fails still holds those events back.
+  await em.execute(
+    `insert into outbox_cursor (subscriber, last_event_id)
+     select s, coalesce((select min(id) - 1 from outbox_event where processed_at is null), (select max(id) from outbox_event), 0)
+       from unnest(?::text[]) as s
+     on conflict do nothing`,
+    [pgArray(subscribers)],
+  );
+  const failures: unknown[] = [];
+  for (const [prefix, handler] of handlers) {
+    try {
+      while ((await deliverBatch(em, prefix, handler, batchSize)) === batchSize);
+    } catch (err) {
+      failures.push(err);
+    }
   }
+  const [processed] = await em.execute<{ n: string }[]>(
+    `with done as (
+       update outbox_event set processed_at = now()
+        where processed_at is null
+          and id <= coalesce((select min(last_event_id) from outbox_cursor where subscriber = any(?::text[])), (select max(id) from outbox_event))
+        returning 1)
+     select count(*) as n from done`,
+    [pgArray(subscribers)],
+  );
+  if (failures.length) throw failures[0];
+  return Number(processed.n);
 }

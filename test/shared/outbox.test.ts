@@ -62,3 +62,32 @@ test('a subscriber that throws leaves the events pending for the retry', async (
     unsubscribe();
   }
 });
+
+test('a failing subscriber keeps its place without holding back another; it catches up once it recovers', async () => {
+  const id = uuidv7();
+  await db.orm.em.fork().transactional(async (tx) => {
+    recordEvent(tx, 'drop.opened', id);
+  });
+  let searchDown = true;
+  const webhooks: string[] = [];
+  const search: string[] = [];
+  const offWebhooks = subscribe('drop.', async (events) => {
+    webhooks.push(...events.map((e) => e.aggregateId));
+  });
+  const offSearch = subscribe('drop.opened', async (events) => {
+    if (searchDown) throw new Error('search engine down');
+    search.push(...events.map((e) => e.aggregateId));
+  });
+  try {
+    await expect(relayOutbox(db.orm.em.fork())).rejects.toThrow('search engine down');
+    expect(webhooks).toEqual([id]);
+    expect(await pending()).toBe(1);
+    searchDown = false;
+    expect(await relayOutbox(db.orm.em.fork())).toBe(1);
+    expect({ webhooks, search }).toEqual({ webhooks: [id], search: [id] });
+    expect(await pending()).toBe(0);
+  } finally {
+    offWebhooks();
+    offSearch();
+  }
+});
