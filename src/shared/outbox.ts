@@ -127,6 +127,8 @@ export async function relayOutbox(em: EntityManager, batchSize = 500): Promise<n
      select count(*) as n from done`,
     [pgArray(subscribers)],
   );
+  // Delivered events are kept a week for investigation, then dropped.
+  await em.execute(`delete from outbox_event where processed_at < now() - interval '7 days'`);
   if (failures.length) throw failures[0];
   return Number(processed.n);
 }
