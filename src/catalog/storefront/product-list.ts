@@ -137,7 +137,7 @@ export function listProducts(em: EntityManager, store: Store, args: ListArgs) {
     async rows(): Promise<{ product: Product; cursor: CursorValues }[]> {
       const rows = await em.execute<Record<string, unknown>[]>(sql, params);
       return rows.map((row) => ({
-        product: mapProduct(em, row),
+        product: mapProduct(row),
         cursor: sort.expr ? [sortValue(row.sort_value), row.id as string] : [row.id as string],
       }));
     },
@@ -148,14 +148,13 @@ export function listProducts(em: EntityManager, store: Store, args: ListArgs) {
   };
 }
 
+/** Sort values travel in cursors as JSON: bigint columns arrive from pg as strings, integers as numbers. */
 function sortValue(value: unknown): string | number | null {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'bigint') return Number(value);
   return (value as string | number | null) ?? null;
 }
 
 /** Maps a product row that carries its listing columns, remembering the listing facts. */
-export function mapProduct(_em: EntityManager, row: Record<string, unknown>): Product {
+export function mapProduct(row: Record<string, unknown>): Product {
   const product = productFromRow(row);
   facts.set(product, {
     minPrice: Number(row.listing_min_price),
@@ -173,7 +172,7 @@ export async function findVisibleProduct(em: EntityManager, store: Store, by: { 
       where l.active and l.min_price is not null and ${by.handle !== undefined ? 'p.handle = ?' : 'p.id = ?'}`,
     [store.id, by.handle ?? by.id],
   );
-  return row ? mapProduct(em, row) : null;
+  return row ? mapProduct(row) : null;
 }
 
 /** Products visible in the store, in the order of `ids` (a search engine's ranking); ids not visible are left out. */
@@ -186,5 +185,5 @@ export async function visibleProductsByIds(em: EntityManager, store: Store, ids:
     [store.id, pgArray(ids)],
   );
   const byId = new Map(rows.map((row) => [row.id as string, row]));
-  return ids.flatMap((id) => (byId.has(id) ? [mapProduct(em, byId.get(id)!)] : []));
+  return ids.flatMap((id) => (byId.has(id) ? [mapProduct(byId.get(id)!)] : []));
 }
