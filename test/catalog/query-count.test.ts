@@ -1,4 +1,4 @@
-import { ProductGridDocument } from '../generated/storefront.js';
+import { ProductDetailDocument, ProductGridDocument } from '../generated/storefront.js';
 import { CatalogFixtures } from '../support/catalog-fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -35,4 +35,15 @@ test.each([5, 50, 100])('products(first: %i) grid takes at most 6 SQL statements
   expect(result.data!.products.totalCount).toBe(120);
   if (process.env.SHOW_SQL) console.log(first, queries, statements.map((s) => s.slice(0, 90)));
   expect(queries).toBeLessThanOrEqual(6);
+});
+
+test('product(handle) detail with brand, category, variants and collections takes 4 SQL statements', async () => {
+  const { result, queries } = await server.db.queries.measure(() =>
+    server.gql('storefront', ProductDetailDocument, { handle: 'bag-8' }, { 'x-store': 'tmall-flagship', 'accept-language': 'zh-CN' }),
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data?.product).toMatchObject({ title: '手袋 8', brand: { name: '迈克高仕' }, variants: expect.any(Array) });
+  expect(result.data?.product?.variants).toHaveLength(4);
+  // store, product with its brand and category, variants with prices and stock, collections
+  expect(queries).toBe(4);
 });

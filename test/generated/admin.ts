@@ -73,7 +73,15 @@ export type AdminNodeQueryVariables = Exact<{
 
 export type AdminNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'Brand', id: string }
+    | { __typename: 'BrandGroup', id: string }
+    | { __typename: 'Category', id: string }
+    | { __typename: 'Collection', id: string }
+    | { __typename: 'Product', id: string }
+    | { __typename: 'ProductVariant', id: string }
     | { __typename: 'StaffUser', id: string }
+    | { __typename: 'StockLocation', id: string }
+    | { __typename: 'Store', id: string }
    | null };
 
 export type StaffLoginMutationVariables = Exact<{

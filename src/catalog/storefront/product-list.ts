@@ -5,7 +5,9 @@ import type { CursorValues, PageRequest } from '../../shared/pagination.js';
 import { pgArray } from '../../shared/sql.js';
 import { DomainError } from '../../shared/user-errors.js';
 import type { Product } from '../entities/product.entity.js';
-import { productFromRow } from './read-model.js';
+import type { Brand } from '../entities/brand.entity.js';
+import type { Category } from '../entities/category.entity.js';
+import { brandFromJson, categoryFromJson, productFromRow } from './read-model.js';
 import type { Store } from '../entities/store.entity.js';
 import { ProductSortKey, type ProductFilter } from './types.js';
 
@@ -164,16 +166,31 @@ export function mapProduct(row: Record<string, unknown>): Product {
   return product;
 }
 
-/** A single product visible in the store, by handle or id; null when not visible there. */
+/**
+ * A single product visible in the store, by handle or id, with its brand and category read in the
+ * same statement; null when not visible there.
+ */
 export async function findVisibleProduct(em: EntityManager, store: Store, by: { handle?: string; id?: string }) {
   const [row] = await em.execute<Record<string, unknown>[]>(
-    `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available
+    `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available,
+            to_jsonb(b) as brand_json, to_jsonb(c) as category_json
        from product p join product_listing l on l.product_id = p.id and l.store_id = ?
+       join brand b on b.id = p.brand_id
+       left join category c on c.id = p.category_id
       where l.active and l.min_price is not null and ${by.handle !== undefined ? 'p.handle = ?' : 'p.id = ?'}`,
     [store.id, by.handle ?? by.id],
   );
-  return row ? mapProduct(row) : null;
+  if (!row) return null;
+  const product = mapProduct(row);
+  const category = row.category_json as Record<string, unknown> | null;
+  parents.set(product, { brand: brandFromJson(row.brand_json as Record<string, unknown>), category: category && categoryFromJson(category) });
+  return product;
 }
+
+const parents = new WeakMap<Product, { brand: Brand; category: Category | null }>();
+
+/** The brand and category findVisibleProduct read with the product, if it did. */
+export const parentsOf = (product: Product) => parents.get(product);
 
 /** Products visible in the store, in the order of `ids` (a search engine's ranking); ids not visible are left out. */
 export async function visibleProductsByIds(em: EntityManager, store: Store, ids: string[]): Promise<Product[]> {

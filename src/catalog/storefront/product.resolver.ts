@@ -9,7 +9,7 @@ import { catalogLoaders } from '../loaders.js';
 import { currentStore } from './current-store.js';
 import { prepareProducts, withChain } from './localize.js';
 import { setVariantView } from './variant.resolver.js';
-import { findVisibleProduct, listingFacts, listProducts } from './product-list.js';
+import { findVisibleProduct, listingFacts, listProducts, parentsOf } from './product-list.js';
 import { PriceRange, ProductConnection, ProductFilter, ProductSortKey } from './types.js';
 
 @Resolver(() => Product)
@@ -17,7 +17,13 @@ export class ProductResolver {
   @Query(() => Product, { nullable: true, description: 'A product of the current store; null when unknown or not published there.' })
   async product(@Arg('handle') handle: string, @Ctx() ctx: Context) {
     const product = await findVisibleProduct(ctx.em, await currentStore(ctx), { handle });
-    if (product) await prepareProducts(ctx, [product]);
+    if (!product) return null;
+    const read = parentsOf(product);
+    if (read) {
+      catalogLoaders.brand(ctx).prime(read.brand.id, read.brand);
+      if (read.category) catalogLoaders.category(ctx).prime(read.category.id, read.category);
+    }
+    await prepareProducts(ctx, [product]);
     return product;
   }
 

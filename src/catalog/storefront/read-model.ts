@@ -1,5 +1,6 @@
-import type { Collection } from '../entities/collection.entity.js';
-import { Collection as CollectionClass } from '../entities/collection.entity.js';
+import { Brand } from '../entities/brand.entity.js';
+import { Category } from '../entities/category.entity.js';
+import { Collection } from '../entities/collection.entity.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
 
 /**
@@ -47,11 +48,33 @@ export function variantFromRow(row: Row): ProductVariant {
 }
 
 export function collectionFromRow(row: Row): Collection {
-  return make(CollectionClass, {
+  return make(Collection, {
     id: row.id,
     handle: row.handle,
     translations: row.translations ?? {},
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }, { brand: ref(row.brand_id) });
+}
+
+/** A brand row as PostgreSQL's to_jsonb writes it (snake_case keys). */
+export function brandFromJson(row: Row): Brand {
+  return make(Brand, {
+    id: row.id,
+    handle: row.handle,
+    defaultLocale: row.default_locale,
+    translations: row.translations ?? {},
+    logoUrl: row.logo_url ?? undefined,
+    archivedAt: row.archived_at ?? undefined,
+  }, { group: ref(row.group_id) });
+}
+
+export function categoryFromJson(row: Row): Category {
+  return make(Category, {
+    id: row.id,
+    handle: row.handle,
+    path: row.path,
+    position: row.position,
+    translations: row.translations ?? {},
+  }, { parent: ref(row.parent_id) });
 }
