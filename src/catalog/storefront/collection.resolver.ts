@@ -4,8 +4,8 @@ import { ConnectionArgs } from '../../shared/pagination.js';
 import { Category } from '../entities/category.entity.js';
 import { Collection } from '../entities/collection.entity.js';
 import { htmlToText, pick } from '../i18n.js';
-import { chainFor, currentStore } from './current-store.js';
-import { ProductResolver } from './product.resolver.js';
+import { chainFor, collectionInStore } from './current-store.js';
+import { storeProducts } from './product.resolver.js';
 import { ProductConnection, ProductFilter, ProductSortKey } from './types.js';
 
 /** All categories, once per request: the tree is small and every level is served from memory. */
@@ -22,11 +22,7 @@ function allCategories(ctx: Context): Promise<Category[]> {
 export class CollectionResolver {
   @Query(() => Collection, { nullable: true, description: 'A collection of the current store; null when unknown.' })
   async collection(@Arg('handle') handle: string, @Ctx() ctx: Context) {
-    const store = await currentStore(ctx);
-    const collection = await ctx.em.findOne(Collection, { handle, archivedAt: null });
-    if (!collection) return null;
-    if (collection.brand && !(await store.brands.load()).getIdentifiers().includes(collection.brand.id)) return null;
-    return collection;
+    return collectionInStore(ctx, await ctx.em.findOne(Collection, { handle, archivedAt: null }));
   }
 
   @FieldResolver(() => String)
@@ -53,7 +49,7 @@ export class CollectionResolver {
     @Arg('sortKey', () => ProductSortKey, { defaultValue: ProductSortKey.RELEVANCE }) sortKey: ProductSortKey = ProductSortKey.RELEVANCE,
     @Arg('reverse', { defaultValue: false }) reverse: boolean = false,
   ) {
-    return new ProductResolver().products(page, ctx, { ...filter, collection: collection.handle }, sortKey, reverse);
+    return storeProducts(ctx, page, { ...filter, collection: collection.handle }, sortKey, reverse);
   }
 }
 

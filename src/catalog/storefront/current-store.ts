@@ -1,5 +1,7 @@
 import type { Context } from '../../app/context.js';
 import { CodedError } from '../../app/errors.js';
+import type { Brand } from '../entities/brand.entity.js';
+import type { Collection } from '../entities/collection.entity.js';
 import { Store } from '../entities/store.entity.js';
 import { localeChain } from '../i18n.js';
 
@@ -28,4 +30,18 @@ export async function optionalStore(ctx: Context): Promise<Store | null> {
 export async function chainFor(ctx: Context, brandDefaultLocale?: string): Promise<string[]> {
   const store = await optionalStore(ctx);
   return localeChain(ctx.locales, store?.defaultLocale, brandDefaultLocale);
+}
+
+/** The live brands the store carries, by handle. */
+export async function storeBrands(store: Store): Promise<Brand[]> {
+  const brands = await store.brands.load({ where: { archivedAt: null } });
+  return brands.getItems().sort((a, b) => a.handle.localeCompare(b.handle));
+}
+
+/** A live collection belongs to the current store when it is platform-curated or of a brand the store carries. */
+export async function collectionInStore(ctx: Context, collection: Collection | null): Promise<Collection | null> {
+  if (!collection || collection.archivedAt) return null;
+  if (!collection.brand) return collection;
+  const store = await currentStore(ctx);
+  return (await store.brands.load()).getIdentifiers().includes(collection.brand.id) ? collection : null;
 }

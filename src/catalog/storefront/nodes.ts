@@ -1,26 +1,17 @@
 import type { Context } from '../../app/context.js';
 import { registerNode } from '../../shared/nodes.js';
 import { Category } from '../entities/category.entity.js';
-import { currentStore } from './current-store.js';
-import { findVisibleProduct } from './product-list.js';
-import { CollectionResolver } from './collection.resolver.js';
 import { Collection } from '../entities/collection.entity.js';
-import { StoreResolver } from './store.resolver.js';
-import { Brand } from '../entities/brand.entity.js';
+import { collectionInStore, currentStore, storeBrands } from './current-store.js';
+import { findVisibleProduct } from './product-list.js';
 
 type Fetcher = (ctx: Context, id: string) => Promise<object | null>;
 
 /** node(id:) on the Storefront API sees only what the current store shows. */
 const storefront: Record<string, Fetcher> = {
   Product: async (ctx, id) => findVisibleProduct(ctx.em, await currentStore(ctx), { id }),
-  Collection: async (ctx, id) => {
-    const found = await ctx.em.findOne(Collection, { id, archivedAt: null });
-    return found ? new CollectionResolver().collection(found.handle, ctx) : null;
-  },
-  Brand: async (ctx, id) => {
-    const found = await ctx.em.findOne(Brand, { id });
-    return found ? new StoreResolver().brand(found.handle, ctx) : null;
-  },
+  Collection: async (ctx, id) => collectionInStore(ctx, await ctx.em.findOne(Collection, { id, archivedAt: null })),
+  Brand: async (ctx, id) => (await storeBrands(await currentStore(ctx))).find((b) => b.id === id) ?? null,
   Store: async (ctx, id) => {
     const store = await currentStore(ctx);
     return store.id === id ? store : null;

@@ -12,6 +12,17 @@ import { setVariantView } from './variant.resolver.js';
 import { findVisibleProduct, listingFacts, listProducts, parentsOf } from './product-list.js';
 import { PriceRange, ProductConnection, ProductFilter, ProductSortKey } from './types.js';
 
+/** A page of the current store's products (Query.products and Collection.products). */
+export async function storeProducts(ctx: Context, page: ConnectionArgs, filter: ProductFilter | undefined, sortKey: ProductSortKey, reverse: boolean) {
+  const request = pageRequest(page);
+  await validateFilter(filter);
+  const list = listProducts(ctx.em, await currentStore(ctx), { filter: filter ?? {}, sortKey, reverse, page: request });
+  const rows = await list.rows();
+  await prepareProducts(ctx, rows.map((r) => r.product));
+  const cursors = new Map(rows.map((r) => [r.product, r.cursor]));
+  return toConnection([...cursors.keys()], request, (p) => cursors.get(p)!, () => list.count());
+}
+
 @Resolver(() => Product)
 export class ProductResolver {
   @Query(() => Product, { nullable: true, description: 'A product of the current store; null when unknown or not published there.' })
@@ -35,13 +46,7 @@ export class ProductResolver {
     @Arg('sortKey', () => ProductSortKey, { defaultValue: ProductSortKey.RELEVANCE }) sortKey: ProductSortKey = ProductSortKey.RELEVANCE,
     @Arg('reverse', { defaultValue: false }) reverse: boolean = false,
   ) {
-    const request = pageRequest(page);
-    await validateFilter(filter);
-    const list = listProducts(ctx.em, await currentStore(ctx), { filter: filter ?? {}, sortKey, reverse, page: request });
-    const rows = await list.rows();
-    await prepareProducts(ctx, rows.map((r) => r.product));
-    const cursors = new Map(rows.map((r) => [r.product, r.cursor]));
-    return toConnection([...cursors.keys()], request, (p) => cursors.get(p)!, () => list.count());
+    return storeProducts(ctx, page, filter, sortKey, reverse);
   }
 
   @FieldResolver(() => [ProductVariant])

@@ -4,14 +4,9 @@ import { ConnectionArgs, connectionType, pageRequest, toConnection } from '../..
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { Store } from '../entities/store.entity.js';
 import { pick } from '../i18n.js';
-import { chainFor, currentStore } from './current-store.js';
+import { chainFor, currentStore, storeBrands } from './current-store.js';
 
 const BrandConnection = connectionType(Brand, 'Brand');
-
-async function storeBrands(ctx: Context, store: Store): Promise<Brand[]> {
-  const brands = await store.brands.load({ where: { archivedAt: null } });
-  return brands.getItems().sort((a, b) => a.handle.localeCompare(b.handle));
-}
 
 @Resolver(() => Store)
 export class StoreResolver {
@@ -23,7 +18,7 @@ export class StoreResolver {
   @Query(() => BrandConnection, { description: 'Brands sold in the current store, by handle.' })
   async brands(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
     const page = pageRequest(args);
-    const all = await storeBrands(ctx, await currentStore(ctx));
+    const all = await storeBrands(await currentStore(ctx));
     // A store carries a handful of brands: page them in memory on the handle.
     const cursor = page.cursor?.[0] as string | undefined;
     const ordered = page.backward ? [...all].reverse() : all;
@@ -33,12 +28,12 @@ export class StoreResolver {
 
   @Query(() => Brand, { nullable: true, description: 'A brand sold in the current store; null otherwise.' })
   async brand(@Arg('handle') handle: string, @Ctx() ctx: Context) {
-    return (await storeBrands(ctx, await currentStore(ctx))).find((b) => b.handle === handle) ?? null;
+    return (await storeBrands(await currentStore(ctx))).find((b) => b.handle === handle) ?? null;
   }
 
   @FieldResolver(() => [Brand], { name: 'brands', description: 'One brand for a flagship; several for a Design Mall.' })
-  async brandsCarried(@Root() store: Store, @Ctx() ctx: Context) {
-    return storeBrands(ctx, store);
+  brandsCarried(@Root() store: Store) {
+    return storeBrands(store);
   }
 }
 
