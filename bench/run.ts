@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from '../src/app/config.js';
+import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/app/database.js';
 import { catalogScenarios, type Gql, type Scenario } from './scenarios.js';
 

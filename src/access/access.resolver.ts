@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../app/context.js';
+import type { Context } from '../shared/context.js';
 import { decodeGlobalId } from '../shared/ids.js';
 import { payload } from '../shared/user-errors.js';
 import { accessService } from './access.service.js';
 import { StaffUser } from './entities/staff-user.entity.js';
-import { StaffRole } from './roles.js';
+import { StaffRole } from '../shared/roles.js';
 import {
   ApiKeyCreateInput,
   ApiKeyCreatePayload,

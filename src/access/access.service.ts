@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { API_KEY_PREFIX, canActOnBrand, isPlatformAdmin, issueToken } from '../app/auth.js';
-import type { App, Context, Viewer } from '../app/context.js';
+import { API_KEY_PREFIX, canActOnBrand, isPlatformAdmin, issueToken } from '../shared/auth.js';
+import type { App, Context, Viewer } from '../shared/context.js';
 import { hashPassword, randomToken, sameHash, sha256, verifyPassword } from '../shared/crypto.js';
 import { DomainError } from '../shared/user-errors.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { StaffUser } from './entities/staff-user.entity.js';
-import { ApiScope, StaffRole } from './roles.js';
+import { ApiScope, StaffRole } from '../shared/roles.js';
 
 export const AccessErrorCode = {
   INVALID: 'INVALID',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { Config } from './config.js';
+import type { Config } from '../shared/config.js';
 
 export interface Database {
   url: string;

@@ -1,42 +1,32 @@
 import type { NonEmptyArray } from 'type-graphql';
-import { AccessResolver } from '../access/access.resolver.js';
-import { ApiKey } from '../access/entities/api-key.entity.js';
-import { StaffUser } from '../access/entities/staff-user.entity.js';
-import { adminNodeFetchers, catalogAdminResolvers } from '../catalog/admin/index.js';
-import { catalogEntities } from '../catalog/entities/index.js';
-import { Customer } from '../commerce/customers/customer.entity.js';
-import { CustomerResolver } from '../commerce/customers/customer.resolver.js';
-import { IdempotencyRecord } from '../shared/idempotency.js';
-import { OutboxCursor, OutboxEvent } from '../shared/outbox.js';
-import { SeedHistory } from '../shared/seed-history.js';
-import { searchEntities } from '../search/entities/search-index.entity.js';
-import { SearchResolver } from '../search/search.resolver.js';
-import { NodeResolver } from './node.resolver.js';
-import { CategoryResolver, CollectionResolver } from '../catalog/storefront/collection.resolver.js';
-import { registerCatalogNodes } from '../catalog/storefront/nodes.js';
-import { ProductContentResolver } from '../catalog/storefront/product-content.resolver.js';
-import { ProductResolver } from '../catalog/storefront/product.resolver.js';
-import { BrandResolver, StoreResolver } from '../catalog/storefront/store.resolver.js';
-import { VariantResolver } from '../catalog/storefront/variant.resolver.js';
+import { accessModule } from '../access/module.js';
+import { catalogModule } from '../catalog/module.js';
+import { customersModule } from '../commerce/customers/module.js';
+import { kernelModule } from '../shared/kernel.module.js';
+import type { DomainModule, TaskHandler } from '../shared/module.js';
+import type { NodeFetcher } from '../shared/nodes.js';
+import { registerUniqueConstraints } from '../shared/transaction.js';
+import { searchModule } from '../search/module.js';
+import { AdminNodeResolver, StorefrontNodeResolver } from './node.resolver.js';
 
-/** The composition root's lists: every entity, and the resolvers each API serves. */
-export const entities = [StaffUser, ApiKey, Customer, OutboxEvent, OutboxCursor, IdempotencyRecord, SeedHistory, ...catalogEntities, ...searchEntities];
+/** Every domain's manifest: the composition root only concatenates them. */
+export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, searchModule];
+
+export const entities = modules.flatMap((m) => m.entities ?? []);
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const storefrontResolvers: NonEmptyArray<Function> = [
-  NodeResolver,
-  CustomerResolver,
-  StoreResolver,
-  BrandResolver,
-  ProductResolver,
-  ProductContentResolver,
-  VariantResolver,
-  CollectionResolver,
-  CategoryResolver,
-  SearchResolver,
-];
-
+export const storefrontResolvers = [StorefrontNodeResolver, ...modules.flatMap((m) => m.storefront ?? [])] as NonEmptyArray<Function>;
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const adminResolvers: NonEmptyArray<Function> = [NodeResolver, AccessResolver, ProductContentResolver, ...catalogAdminResolvers];
+export const adminResolvers = [AdminNodeResolver, ...modules.flatMap((m) => m.admin ?? [])] as NonEmptyArray<Function>;
 
-registerCatalogNodes(adminNodeFetchers);
+export const nodeFetchers: Record<'storefront' | 'admin', Record<string, NodeFetcher>> = {
+  storefront: Object.assign({}, ...modules.map((m) => m.nodes?.storefront ?? {})),
+  admin: Object.assign({}, ...modules.map((m) => m.nodes?.admin ?? {})),
+};
+
+export const tasks: Record<string, TaskHandler> = Object.assign({}, ...modules.map((m) => m.tasks ?? {}));
+
+/** Hands the manifests' tables to the kernel (called by openOrm, which every process goes through). */
+export function installModules(): void {
+  for (const m of modules) registerUniqueConstraints(m.uniqueConstraints ?? {});
+}

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import pino, { type Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Api, Context } from './context.js';
+import type { Api, Context } from '../shared/context.js';
 
 export function createLogger(level: string, destination?: { write(line: string): void }): Logger {
   const options = {

@@ -2,7 +2,7 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { migrationsList } from '../../migrations/index.js';
-import { entities } from './modules.js';
+import { entities, installModules } from './modules.js';
 
 export const migrationOptions = {
   migrationsList,
@@ -32,5 +32,6 @@ export function ormOptions(clientUrl: string, poolSize = 16, extra: Partial<Opti
 }
 
 export function openOrm(clientUrl: string, poolSize?: number, extra?: Partial<Options>) {
+  installModules();
   return MikroORM.init(ormOptions(clientUrl, poolSize, extra));
 }

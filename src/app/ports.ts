@@ -1,5 +1,5 @@
 import { wireSearch } from '../search/wiring.js';
-import type { App } from './context.js';
+import type { App } from '../shared/context.js';
 
 /** Connects the ports domains declare (search engine, ...) to their adapters, per configuration. */
 export async function wirePorts(app: App): Promise<void> {

@@ -1,8 +1,8 @@
 import { GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
-import { authChecker } from './auth.js';
-import type { Api } from './context.js';
+import { authChecker } from '../shared/auth.js';
+import type { Api } from '../shared/context.js';
 import { adminResolvers, storefrontResolvers } from './modules.js';
 
 /** Every Date field is a `DateTime` (ARCHITECTURE: "DateTime in UTC ISO 8601"), e.g. "2026-11-24T05:32:00.000Z". */

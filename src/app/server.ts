@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { pinoHttp } from 'pino-http';
 import { verifyApiKey } from '../access/access.service.js';
-import { resolveViewer } from './auth.js';
-import { createContext, type Api, type App, type Context } from './context.js';
-import { formatError } from './errors.js';
+import { resolveViewer } from '../shared/auth.js';
+import { createContext, type Api, type App, type Context } from '../shared/context.js';
+import { formatError } from '../shared/errors.js';
 import { createMetrics, metricsPlugin } from './observability.js';
 import { schemaFor } from './schema.js';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CodedError } from '../app/errors.js';
+import { CodedError } from '../shared/errors.js';
 import { SearchFacetField, SearchSortKey } from './types.js';
 
 /**
@@ -157,5 +157,11 @@ export function filterTouches(filter: SearchFilter, facet: FacetRequest): boolea
       return filter.minPrice != null || filter.maxPrice != null;
     case SearchFacetField.AVAILABILITY:
       return filter.available != null;
+  }
+}
+
+declare module '../shared/context.js' {
+  interface AppPorts {
+    search: SearchEngine;
   }
 }

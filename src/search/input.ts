@@ -1,4 +1,4 @@
-import { UserInputError } from '../app/errors.js';
+import { UserInputError } from '../shared/errors.js';
 import type { Store } from '../catalog/entities/store.entity.js';
 import { validateFilter } from '../catalog/storefront/filter.js';
 import type { ProductFilter } from '../catalog/storefront/types.js';

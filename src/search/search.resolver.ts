@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Args, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
-import type { Context } from '../app/context.js';
+import type { Context } from '../shared/context.js';
 import { ProductFilter } from '../catalog/storefront/types.js';
 import { ConnectionArgs } from '../shared/pagination.js';
 import { MAX_SUGGESTIONS, searchProducts, searchSuggestions } from './search.service.js';

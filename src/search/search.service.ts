@@ -1,5 +1,5 @@
-import type { Context } from '../app/context.js';
-import { UserInputError } from '../app/errors.js';
+import type { Context } from '../shared/context.js';
+import { UserInputError } from '../shared/errors.js';
 import type { Product } from '../catalog/entities/product.entity.js';
 import type { Store } from '../catalog/entities/store.entity.js';
 import { localeChain, pickText } from '../catalog/i18n.js';

@@ -1,4 +1,4 @@
-import type { App } from '../app/context.js';
+import type { App } from '../shared/context.js';
 import { PRODUCTS_CHANGED } from '../catalog/listing.service.js';
 import { onDomainEvent } from '../shared/domain-events.js';
 import { subscribe } from '../shared/outbox.js';

@@ -1,5 +1,5 @@
 import { validate as isUuid } from 'uuid';
-import { UserInputError } from '../app/errors.js';
+import { UserInputError } from './errors.js';
 
 /**
  * Relay global IDs, base64("Type:uuid"), the same encoding as graphql-relay's toGlobalId. Node's

@@ -1,21 +1,12 @@
 import { Logger as WorkerLogger, run, runMigrations, type Task } from 'graphile-worker';
 import pg from 'pg';
-import type { App } from '../app/context.js';
-import { relayOutbox } from './outbox.js';
+import type { App } from './context.js';
+import type { TaskHandler } from './module.js';
 
 /**
  * Background jobs on graphile-worker (PostgreSQL-backed: jobs commit with the data that caused them,
- * retries with exponential backoff). Domains register tasks here at composition time.
+ * retries with exponential backoff). Domains declare their tasks in their module manifests.
  */
-const tasks = new Map<string, (app: App, payload: unknown) => Promise<void>>();
-
-export function registerTask(name: string, handler: (app: App, payload: unknown) => Promise<void>) {
-  tasks.set(name, handler);
-}
-
-registerTask('outbox_relay', async (app) => {
-  await relayOutbox(app.orm.em.fork());
-});
 
 /** Installs graphile-worker's own schema (idempotent); the outbox trigger uses it once present. */
 export async function installJobSchema(app: App, connectionString: string) {
@@ -35,9 +26,14 @@ export interface Worker {
 }
 
 /** Runs the registered tasks; stop() finishes running jobs and closes the worker's own pool. */
-export async function startWorker(app: App, connectionString: string, concurrency = 2): Promise<Worker> {
+export async function startWorker(
+  app: App,
+  connectionString: string,
+  tasks: Record<string, TaskHandler>,
+  concurrency = 2,
+): Promise<Worker> {
   const taskList: Record<string, Task> = {};
-  for (const [name, handler] of tasks) taskList[name] = (payload) => handler(app, payload);
+  for (const [name, handler] of Object.entries(tasks)) taskList[name] = (payload) => handler(app, payload);
   // Our own pool, so shutdown can end it before the database stops (and log, not crash, on a lost connection).
   const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
   const lost = (err: Error) => app.logger.warn({ err }, 'job worker lost a database connection');

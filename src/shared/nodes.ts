@@ -1,14 +1,4 @@
-import type { Context } from '../app/context.js';
+import type { Context } from './context.js';
 
-type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;
-
-const fetchers = new Map<string, NodeFetcher>();
-
-/** A domain declares how node(id:) finds its type; the fetcher applies that API's visibility rules. */
-export function registerNode(typeName: string, fetch: NodeFetcher) {
-  fetchers.set(typeName, fetch);
-}
-
-export function nodeFetcher(typeName: string): NodeFetcher | undefined {
-  return fetchers.get(typeName);
-}
+/** Finds one object of a type for node(id:); returns null when it does not exist or is not visible to the viewer. */
+export type NodeFetcher = (ctx: Context, id: string) => Promise<object | null>;

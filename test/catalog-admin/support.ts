@@ -1,5 +1,5 @@
-import { ApiScope, StaffRole } from '../../src/access/roles.js';
-import { issueToken } from '../../src/app/auth.js';
+import { ApiScope, StaffRole } from '../../src/shared/roles.js';
+import { issueToken } from '../../src/shared/auth.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 export type Headers = Record<string, string>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { createStaffUser } from '../../src/access/access.service.js';
-import { StaffRole } from '../../src/access/roles.js';
+import { StaffRole } from '../../src/shared/roles.js';
 import { toGlobalId } from '../../src/shared/ids.js';
 import {
   AdminNodeDocument,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { ConfigError, loadConfig } from '../../src/app/config.js';
+import { ConfigError, loadConfig } from '../../src/shared/config.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const MAIN = new URL('../../dist/src/app/main.js', import.meta.url).pathname;

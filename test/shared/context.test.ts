@@ -1,4 +1,4 @@
-import { parseAcceptLanguage } from '../../src/app/context.js';
+import { parseAcceptLanguage } from '../../src/shared/context.js';
 
 test.each([
   ['zh-CN,zh;q=0.9,en;q=0.8', ['zh-CN', 'zh', 'en']],

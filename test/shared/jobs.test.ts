@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { loadConfig } from '../../src/app/config.js';
-import type { App } from '../../src/app/context.js';
+import { loadConfig } from '../../src/shared/config.js';
+import type { App } from '../../src/shared/context.js';
 import { createLogger } from '../../src/app/observability.js';
+import { tasks } from '../../src/app/modules.js';
 import { installJobSchema, startWorker, type Worker } from '../../src/shared/jobs.js';
 import { OutboxEvent, recordEvent, subscribe } from '../../src/shared/outbox.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -45,7 +46,7 @@ test('committing an outbox event queues outbox_relay, and the worker delivers it
     const jobs = await db.orm.em.fork().execute<{ task_identifier: string }[]>('select task_identifier from graphile_worker.jobs');
     expect(jobs.map((j) => j.task_identifier)).toEqual(['outbox_relay']);
 
-    worker = await startWorker(app, db.url);
+    worker = await startWorker(app, db.url, tasks);
     await waitFor('the subscriber to receive the event', () => (received.length ? received : undefined));
     expect(received).toEqual([productId]);
     await waitFor('the event to be marked processed', async () =>

@@ -1,8 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { loadConfig } from '../../src/app/config.js';
-import type { App } from '../../src/app/context.js';
+import { loadConfig } from '../../src/shared/config.js';
+import type { App } from '../../src/shared/context.js';
 import { createLogger } from '../../src/app/observability.js';
 import { wirePorts } from '../../src/app/ports.js';
 import { createHttpApp, ENDPOINTS } from '../../src/app/server.js';

@@ -2,7 +2,7 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/entity.js';
-import { ApiScope } from '../roles.js';
+import { ApiScope } from '../../shared/roles.js';
 
 @ObjectType({ implements: Node, description: 'A credential for an integration (box office, door scanner, PIM). The secret is shown once.' })
 @Entity({ tableName: 'api_key' })

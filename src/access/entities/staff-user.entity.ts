@@ -2,7 +2,7 @@ import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/entity.js';
-import { StaffRole } from '../roles.js';
+import { StaffRole } from '../../shared/roles.js';
 
 @ObjectType({ implements: Node, description: 'A member of staff: platform operator, brand admin or client advisor.' })
 @Entity({ tableName: 'staff_user' })

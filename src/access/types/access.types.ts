@@ -4,7 +4,7 @@ import { userErrorType } from '../../shared/user-errors.js';
 import { AccessErrorCode } from '../access.service.js';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { StaffUser } from '../entities/staff-user.entity.js';
-import { ApiScope, StaffRole } from '../roles.js';
+import { ApiScope, StaffRole } from '../../shared/roles.js';
 
 registerEnumType(AccessErrorCode, { name: 'AccessErrorCode' });
 export const AccessUserError = userErrorType('AccessUserError', AccessErrorCode);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createStaffUser } from '../../access/access.service.js';
-import { StaffRole } from '../../access/roles.js';
+import { StaffRole } from '../../shared/roles.js';
 import { DomainError } from '../../shared/user-errors.js';
 import { exitOnStartupError, StartupError } from '../boot.js';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../../shared/config.js';
 import { openDatabase } from '../database.js';
 import { openOrm } from '../orm.config.js';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../../shared/config.js';
 import { openDatabase } from '../database.js';
 import { exitOnStartupError, StartupError } from '../boot.js';
 import { migrationOptions, openOrm } from '../orm.config.js';

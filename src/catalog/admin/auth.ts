@@ -1,6 +1,6 @@
 import { Authorized } from 'type-graphql';
-import { ApiScope, StaffRole } from '../../access/roles.js';
-import type { Requirement } from '../../app/auth.js';
+import { ApiScope, StaffRole } from '../../shared/roles.js';
+import type { Requirement } from '../../shared/auth.js';
 
 /** Catalog writes: brand admins (their brands, checked by the services) and catalog:write API keys. */
 export const CatalogWrite = () => Authorized<Requirement>(StaffRole.BRAND_ADMIN, ApiScope.CATALOG_WRITE);

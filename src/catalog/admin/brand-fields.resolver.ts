@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { StockLocation, Store } from '../entities/store.entity.js';
 import { pick } from '../i18n.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { payload } from '../../shared/user-errors.js';
 import { CatalogWrite, PlatformOnly } from './auth.js';
 import { brandService } from './brand.service.js';

@@ -6,8 +6,9 @@ import { refreshListings } from '../listing.service.js';
 import { invalid, notFound, taken } from './errors.js';
 import { canonicalLocale } from './validation.js';
 import { localeEntries, mergeTranslations } from './locales.js';
-import { assertBrandAccess, assertPlatformScope, idOf, idOrNull, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertBrandAccess, assertPlatformScope } from './scope.js';
+import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import type { BrandCreateInput, BrandGroupCreateInput, BrandTranslationInput, BrandUpdateInput } from './types/brand.types.js';
 
 function brandTranslations(items: BrandTranslationInput[]): Translations<BrandText> {

@@ -7,8 +7,9 @@ import type { NameText, Translations } from '../entities/translations.js';
 import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, invalid, notFound, taken } from './errors.js';
 import { localeEntries, mergeTranslations } from './locales.js';
-import { assertPlatformScope, idOf, idOrNull, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertPlatformScope } from './scope.js';
+import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import type { CategoryCreateInput, CategoryTranslationInput, CategoryUpdateInput } from './types/category.types.js';
 
 const names = (items: CategoryTranslationInput[]) => localeEntries(items, ['input', 'translations']) as Translations<NameText>;

@@ -8,8 +8,9 @@ import type { CollectionText, Translations } from '../entities/translations.js';
 import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, invalid, notFound, taken } from './errors.js';
 import { localeEntries, mergeTranslations } from './locales.js';
-import { assertBrandAccess, assertPlatformScope, idOf, idOrNull, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertBrandAccess, assertPlatformScope } from './scope.js';
+import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import type { CollectionCreateInput, CollectionProductsSetInput, CollectionTranslationInput, CollectionUpdateInput } from './types/collection.types.js';
 
 const texts = (items: CollectionTranslationInput[]) => localeEntries(items, ['input', 'translations']) as Translations<CollectionText>;

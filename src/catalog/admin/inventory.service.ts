@@ -6,8 +6,9 @@ import { ProductVariant } from '../entities/product.entity.js';
 import { StockLocation } from '../entities/store.entity.js';
 import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, notFound } from './errors.js';
-import { actorOf, assertBrandAccess, idOf, storesCarrying, visibleBrandIds, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertBrandAccess, storesCarrying } from './scope.js';
+import { actorOf, idOf, visibleBrandIds, type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import type { InventoryAdjustInput, InventoryLevelView, InventorySetInput } from './types/inventory.types.js';
 
 interface LevelRow {

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { byKey, groupByKey } from '../../shared/loaders.js';
 import { pgArray } from '../../shared/sql.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';

@@ -1,12 +1,13 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
+import type { NodeFetcher } from '../../shared/nodes.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Collection } from '../entities/collection.entity.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
 import { StockLocation, Store } from '../entities/store.entity.js';
-import { storeBrandIds, visibleBrandIds } from './scope.js';
+import { storeBrandIds } from './scope.js';
+import { visibleBrandIds } from '../../shared/scope.js';
 
-type Fetcher = (ctx: Context, id: string) => Promise<object | null>;
 
 const sees = (ctx: Context, brandId: string | undefined | null) => {
   const visible = visibleBrandIds(ctx.viewer);
@@ -20,9 +21,8 @@ async function storeVisible(ctx: Context, storeId: string) {
 
 /**
  * node(id:) on the Admin API: any status, limited to the viewer's brands (null otherwise).
- * Dispatched by registerCatalogNodes (src/catalog/storefront/nodes.ts) when ctx.api is 'admin'.
  */
-export const adminNodeFetchers: Record<string, Fetcher> = {
+export const adminNodeFetchers: Record<string, NodeFetcher> = {
   Product: async (ctx, id) => {
     const product = await ctx.em.findOne(Product, { id });
     return product && sees(ctx, product.brand.id) ? product : null;

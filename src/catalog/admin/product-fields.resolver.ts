@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Money, type CurrencyCode } from '../../shared/money.js';
 import { Collection } from '../entities/collection.entity.js';
 import { ProductStatus } from '../entities/enums.js';

@@ -10,8 +10,9 @@ import { CatalogErrorCode, catalogError, notFound, taken } from './errors.js';
 import { mergeTranslations } from './locales.js';
 import { mediaFrom, normalizeTags, optionsFrom, productTranslations, requireTitle } from './product.input.js';
 import { checkOptions, checkVariants, optionValueMap } from './product.rules.js';
-import { assertBrandAccess, idOf, idOrNull, storesCarrying, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertBrandAccess, storesCarrying } from './scope.js';
+import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import type { ProductCreateInput, ProductPublicationInput, ProductUpdateInput } from './types/product.types.js';
 
 /** Loads a product the viewer may change: unknown is NOT_FOUND, another brand's is FORBIDDEN. */

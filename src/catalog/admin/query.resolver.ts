@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { ConnectionArgs, connectionType } from '../../shared/pagination.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';

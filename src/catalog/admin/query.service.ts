@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { validate as isUuid } from 'uuid';
-import { UserInputError } from '../../app/errors.js';
+import { UserInputError } from '../../shared/errors.js';
 import { decodeGlobalId } from '../../shared/ids.js';
 import { pageRequest, toConnection, type ConnectionArgs } from '../../shared/pagination.js';
 import { pgArray } from '../../shared/sql.js';
@@ -10,7 +10,7 @@ import { Collection } from '../entities/collection.entity.js';
 import type { ProductStatus } from '../entities/enums.js';
 import { Product } from '../entities/product.entity.js';
 import { Store } from '../entities/store.entity.js';
-import { visibleBrandIds, type ServiceCtx } from './scope.js';
+import { visibleBrandIds, type ServiceCtx } from '../../shared/scope.js';
 
 /** A keyset page on the (time-ordered UUIDv7) id: no offsets, stable under inserts. */
 async function keyset<T extends { id: string }>(em: EntityManager, entity: new () => T, where: FilterQuery<T>, args: ConnectionArgs) {

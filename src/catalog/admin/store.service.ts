@@ -7,8 +7,9 @@ import { StockLocation, Store } from '../entities/store.entity.js';
 import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, notFound, taken } from './errors.js';
 import { canonicalLocales } from './locales.js';
-import { assertBrandAccess, assertStoreAccess, idOf, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertBrandAccess, assertStoreAccess } from './scope.js';
+import { idOf, type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import { canonicalLocale } from './validation.js';
 import type {
   StockLocationCreateInput,

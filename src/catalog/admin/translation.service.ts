@@ -9,8 +9,9 @@ import { refreshListings } from '../listing.service.js';
 import { refreshBrandProducts } from './brand.service.js';
 import { invalid, notFound } from './errors.js';
 import { canonicalLocales } from './locales.js';
-import { assertBrandAccess, assertPlatformScope, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertBrandAccess, assertPlatformScope } from './scope.js';
+import { type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import { canonicalLocale } from './validation.js';
 import type { TranslationsRegisterInput, TranslationsRemoveInput } from './types/translation.types.js';
 

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Money, type CurrencyCode } from '../../shared/money.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
 import { StockLocation, Store } from '../entities/store.entity.js';

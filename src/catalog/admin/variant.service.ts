@@ -7,8 +7,9 @@ import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, invalid, notFound } from './errors.js';
 import { checkVariants, optionValueMap } from './product.rules.js';
 import { assertSkusFree, productForWrite } from './product.service.js';
-import { assertBrandAccess, idOf, type ServiceCtx } from './scope.js';
-import { transaction } from './transaction.js';
+import { assertBrandAccess } from './scope.js';
+import { idOf, type ServiceCtx } from '../../shared/scope.js';
+import { transaction } from '../../shared/transaction.js';
 import type { ProductVariantsCreateInput, ProductVariantsUpdateInput, VariantPricesSetInput } from './types/product.types.js';
 
 async function liveVariants(em: EntityManager, product: Product) {

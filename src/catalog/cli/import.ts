@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import cliProgress from 'cli-progress';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { StaffRole } from '../../access/roles.js';
+import { StaffRole } from '../../shared/roles.js';
 import { bootRuntime, exitOnStartupError, StartupError } from '../../app/boot.js';
-import type { Viewer } from '../../app/context.js';
+import type { Viewer } from '../../shared/context.js';
 import { importCatalog, type ImportReport } from '../import/import.service.js';
 
 const USAGE = 'Usage: npm run catalog:import -- <file.jsonl> [--dry-run] [--batch-size 500]';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../app/context.js';
+import type { Viewer } from '../../shared/context.js';
 import { DomainError } from '../../shared/user-errors.js';
 import { CatalogErrorCode } from '../admin/errors.js';
-import { actorOf } from '../admin/scope.js';
+import { actorOf } from '../../shared/scope.js';
 import { runBatch, lineError, type LineError } from './batch.js';
 import { loadCatalogCache } from './catalog-cache.js';
 import { importLine } from './format.js';

@@ -1,9 +1,9 @@
-import type { Viewer } from '../../app/context.js';
+import type { Viewer } from '../../shared/context.js';
 import { parseDecimal } from '../../shared/money.js';
-import { canActOnBrand } from '../../app/auth.js';
+import { canActOnBrand } from '../../shared/auth.js';
 import { CatalogErrorCode, catalogError, invalid, notFound } from '../admin/errors.js';
 import { checkOptions, checkVariants } from '../admin/product.rules.js';
-import { visibleBrandIds } from '../admin/scope.js';
+import { visibleBrandIds } from '../../shared/scope.js';
 import { canonicalLocale } from '../admin/validation.js';
 import type { ProductOptionData, ProductText, Translations } from '../entities/translations.js';
 import type { CachedBrand, CatalogCache } from './catalog-cache.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { ConnectionArgs } from '../../shared/pagination.js';
 import { Category } from '../entities/category.entity.js';
 import { Collection } from '../entities/collection.entity.js';

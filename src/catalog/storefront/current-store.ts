@@ -1,5 +1,5 @@
-import type { Context } from '../../app/context.js';
-import { CodedError } from '../../app/errors.js';
+import type { Context } from '../../shared/context.js';
+import { CodedError } from '../../shared/errors.js';
 import type { Brand } from '../entities/brand.entity.js';
 import type { Collection } from '../entities/collection.entity.js';
 import { Store } from '../entities/store.entity.js';

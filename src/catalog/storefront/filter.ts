@@ -1,4 +1,4 @@
-import { UserInputError } from '../../app/errors.js';
+import { UserInputError } from '../../shared/errors.js';
 import { validateInput } from '../../shared/user-errors.js';
 import type { ProductFilter } from './types.js';
 

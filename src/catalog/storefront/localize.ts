@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import type { Product } from '../entities/product.entity.js';
 import { catalogLoaders } from '../loaders.js';
 import { chainFor } from './current-store.js';

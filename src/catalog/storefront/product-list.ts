@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { UserInputError } from '../../app/errors.js';
+import { UserInputError } from '../../shared/errors.js';
 import { parseDecimal, type CurrencyCode } from '../../shared/money.js';
 import type { CursorValues, PageRequest } from '../../shared/pagination.js';
 import { pgArray } from '../../shared/sql.js';

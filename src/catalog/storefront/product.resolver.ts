@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { Money } from '../../shared/money.js';
 import { ConnectionArgs, pageRequest, toConnection } from '../../shared/pagination.js';
 import { validateFilter } from './filter.js';

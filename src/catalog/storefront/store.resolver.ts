@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context.js';
+import type { Context } from '../../shared/context.js';
 import { ConnectionArgs, connectionType, pageRequest, toConnection } from '../../shared/pagination.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { Store } from '../entities/store.entity.js';

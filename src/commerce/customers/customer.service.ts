@@ -1,5 +1,5 @@
-import { issueToken } from '../../app/auth.js';
-import type { Context } from '../../app/context.js';
+import { issueToken } from '../../shared/auth.js';
+import type { Context } from '../../shared/context.js';
 import { hashPassword, verifyPassword } from '../../shared/crypto.js';
 import { DomainError } from '../../shared/user-errors.js';
 import { Customer } from './customer.entity.js';

@@ -1,8 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { StaffRole, ApiScope } from '../access/roles.js';
-import type { SearchEngine } from '../search/engine.js';
-import { LoaderRegistry } from '../shared/loaders.js';
+import type { StaffRole, ApiScope } from './roles.js';
+import { LoaderRegistry } from './loaders.js';
 import type { Config } from './config.js';
 
 export type Viewer =
@@ -19,10 +18,13 @@ export interface App {
   ports: Partial<AppPorts>;
 }
 
-/** Adapters chosen at start by configuration (ports.ts). */
-export interface AppPorts {
-  search: SearchEngine;
-}
+/**
+ * Adapters chosen at start by configuration (app/ports.ts). Each domain adds its port by declaration
+ * merging (`declare module '../shared/context.js' { interface AppPorts { search: SearchEngine } }`),
+ * so the kernel names no domain.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AppPorts {}
 
 export type Api = 'storefront' | 'admin';
 

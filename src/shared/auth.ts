@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { AuthChecker } from 'type-graphql';
-import { ApiScope, StaffRole } from '../access/roles.js';
+import { ApiScope, StaffRole } from './roles.js';
 import type { App, Context, Viewer } from './context.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 

@@ -1,0 +1,15 @@
+import { IdempotencyRecord } from './idempotency.js';
+import type { DomainModule } from './module.js';
+import { OutboxCursor, OutboxEvent, relayOutbox } from './outbox.js';
+import { SeedHistory } from './seed-history.js';
+
+/** The kernel's own tables and jobs: outbox, idempotency records, seed history. */
+export const kernelModule: DomainModule = {
+  name: 'kernel',
+  entities: [OutboxEvent, OutboxCursor, IdempotencyRecord, SeedHistory],
+  tasks: {
+    outbox_relay: async (app) => {
+      await relayOutbox(app.orm.em.fork());
+    },
+  },
+};
