@@ -7,11 +7,11 @@ import express from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { pinoHttp } from 'pino-http';
-import { verifyApiKey } from '../access/access.service.js';
-import { resolveViewer } from '../shared/auth.js';
 import { createContext, type Api, type App, type Context } from '../shared/context.js';
 import { formatError } from '../shared/errors.js';
+import { adminGatePlugin } from './admin-gate.js';
 import { createMetrics, metricsPlugin } from './observability.js';
+import { authenticateThenParseJson, viewerOf } from './request-auth.js';
 import { schemaFor } from './schema.js';
 
 export const ENDPOINTS: Record<Api, string> = { storefront: '/graphql', admin: '/admin/graphql' };
@@ -34,6 +34,7 @@ async function graphqlServer(app: App, api: Api, httpServer: http.Server, metric
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       metricsPlugin(metrics, api),
+      ...(api === 'admin' ? [adminGatePlugin()] : []),
       // Cache hints are unused, and the plugin wraps every field resolver: wide lists paid for it.
       ApolloServerPluginCacheControlDisabled(),
       // One drain for the shared HTTP server: it stops accepting connections and waits for in-flight requests.
@@ -95,21 +96,16 @@ export async function createHttpApp(app: App): Promise<HttpApp> {
     servers.push(server);
     web.use(
       ENDPOINTS[api],
-      // The Admin API takes bulk catalogImport bodies; storefront requests are small.
-      express.json({ limit: api === 'admin' ? '64mb' : '1mb' }),
+      // The Admin API takes bulk catalogImport bodies, but only from staff and API keys; storefront requests are small.
+      ...authenticateThenParseJson(app, api === 'admin' ? { authenticated: '64mb', anonymous: '64kb' } : { authenticated: '1mb', anonymous: '1mb' }),
       expressMiddleware(server, {
-        context: async ({ req }) => {
-          const viewer = await resolveViewer(
-            app,
-            { authorization: header(req, 'authorization'), apiKey: header(req, 'x-api-key') },
-            verifyApiKey,
-          );
-          return createContext(app, api, viewer, {
+        context: async ({ req }) =>
+          createContext(app, api, viewerOf(req), {
             store: header(req, 'x-store'),
             acceptLanguage: header(req, 'accept-language'),
             requestId: String(req.id),
-          });
-        },
+            clientIp: req.ip ?? null,
+          }),
       }),
     );
   }

@@ -2,18 +2,19 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 import { ApiScope, StaffRole } from './roles.js';
 import type { App, Context, Viewer } from './context.js';
+import { hashPassword, randomToken, verifyPassword } from './crypto.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 const ISSUER = 'flagship-commerce';
 
-type Subject = { typ: 'customer'; sub: string } | { typ: 'staff'; sub: string; role: StaffRole; brands: string[] };
+/** Who a token names; what a staff member may do is read from the database on every request, never from the token. */
+type Subject = { typ: 'customer' | 'staff'; sub: string };
 
 export async function issueToken(app: App, subject: Subject): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + app.config.JWT_TTL_SECONDS * 1000);
-  const { sub, ...claims } = subject;
-  const token = await new SignJWT(claims)
+  const token = await new SignJWT({ typ: subject.typ })
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
+    .setSubject(subject.sub)
     .setIssuer(ISSUER)
     .setIssuedAt()
     .setExpirationTime(expiresAt)
@@ -21,26 +22,54 @@ export async function issueToken(app: App, subject: Subject): Promise<{ token: s
   return { token, expiresAt };
 }
 
-async function viewerFromJwt(app: App, token: string): Promise<Viewer> {
+/** What resolveViewer asks the domains that own the accounts (access, customers), one statement each. */
+export interface CredentialChecks {
+  /** The viewer of an API key, or null when it is unknown or revoked. */
+  apiKey(app: App, key: string): Promise<Viewer | null>;
+  /** The staff member's current role and brands, or null when deleted or disabled. */
+  staff(app: App, staffId: string): Promise<{ role: StaffRole; brandIds: string[] } | null>;
+  /** Whether the customer account still exists. */
+  customer(app: App, customerId: string): Promise<boolean>;
+}
+
+const NO_LONGER_VALID = 'Access token no longer valid: sign in again';
+
+/** HS256 only, and exp, iss and typ must be there: a token without an expiry or of another algorithm is refused. */
+async function tokenSubject(app: App, token: string): Promise<Subject> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(app.config.jwtSecret), { issuer: ISSUER });
-    if (payload.typ === 'customer' && payload.sub) return { kind: 'customer', customerId: payload.sub };
-    if (payload.typ === 'staff' && payload.sub && Object.values(StaffRole).includes(payload.role as StaffRole)) {
-      return { kind: 'staff', staffId: payload.sub, role: payload.role as StaffRole, brandIds: (payload.brands as string[]) ?? [] };
-    }
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(app.config.jwtSecret), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      requiredClaims: ['exp', 'iss', 'typ', 'sub'],
+    });
+    if ((payload.typ === 'customer' || payload.typ === 'staff') && payload.sub) return { typ: payload.typ, sub: payload.sub };
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Access token expired: sign in again');
   }
   throw new UnauthenticatedError('Invalid access token');
 }
 
-export type ApiKeyVerifier = (app: App, key: string) => Promise<Viewer | null>;
+/**
+ * A valid token still names an account that may be gone: a deleted or disabled staff member is refused,
+ * and a demoted one acts with the role and brands the database holds now. Runs once per request (the
+ * context keeps the viewer), so it costs one statement per request.
+ */
+async function viewerFromJwt(app: App, token: string, checks: CredentialChecks): Promise<Viewer> {
+  const subject = await tokenSubject(app, token);
+  if (subject.typ === 'customer') {
+    if (!(await checks.customer(app, subject.sub))) throw new UnauthenticatedError(NO_LONGER_VALID);
+    return { kind: 'customer', customerId: subject.sub };
+  }
+  const staff = await checks.staff(app, subject.sub);
+  if (!staff) throw new UnauthenticatedError(NO_LONGER_VALID);
+  return { kind: 'staff', staffId: subject.sub, role: staff.role, brandIds: staff.brandIds };
+}
 
 /** Reads "Authorization: Bearer <jwt | api key>" or "x-api-key"; no credentials means anonymous. */
 export async function resolveViewer(
   app: App,
   headers: { authorization?: string; apiKey?: string },
-  verifyApiKey: ApiKeyVerifier,
+  checks: CredentialChecks,
 ): Promise<Viewer> {
   const auth = headers.authorization?.trim();
   let credential = headers.apiKey?.trim();
@@ -51,11 +80,27 @@ export async function resolveViewer(
   }
   if (!credential) return { kind: 'anonymous' };
   if (credential.startsWith(API_KEY_PREFIX)) {
-    const viewer = await verifyApiKey(app, credential);
+    const viewer = await checks.apiKey(app, credential);
     if (!viewer) throw new UnauthenticatedError('Invalid or revoked API key');
     return viewer;
   }
-  return viewerFromJwt(app, credential);
+  return viewerFromJwt(app, credential, checks);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks a sign-in password. An unknown account is verified against a dummy scrypt hash with the same
+ * parameters, so unknown email and wrong password cost the same time; `verify` is a parameter for tests.
+ */
+export async function checkPassword(
+  password: string,
+  storedHash: string | null | undefined,
+  verify: (password: string, hash: string) => Promise<boolean> = verifyPassword,
+): Promise<boolean> {
+  const hash = storedHash ?? (await (dummyHash ??= hashPassword(randomToken())));
+  const matches = await verify(password, hash);
+  return matches && storedHash != null;
 }
 
 export const API_KEY_PREFIX = 'fsk_';
@@ -72,13 +117,18 @@ export const authChecker: AuthChecker<Context, Requirement> = ({ context }, requ
   const viewer = context.viewer;
   if (viewer.kind === 'anonymous') throw new UnauthenticatedError();
   if (requirements.length === 0) return true;
-  const allowed =
-    (viewer.kind === 'staff' && (viewer.role === StaffRole.PLATFORM_ADMIN || requirements.includes(viewer.role))) ||
-    (viewer.kind === 'apiKey' && viewer.scopes.some((s) => requirements.includes(s))) ||
-    (viewer.kind === 'customer' && requirements.includes(CUSTOMER));
-  if (!allowed) throw new ForbiddenError(`Requires one of: ${requirements.join(', ')}`);
+  if (!satisfies(viewer, requirements)) throw new ForbiddenError(`Requires one of: ${requirements.join(', ')}`);
   return true;
 };
+
+/** Whether the viewer holds any one of the requirements (platform admins hold every staff role). */
+export function satisfies(viewer: Viewer, requirements: readonly Requirement[]): boolean {
+  return (
+    (viewer.kind === 'staff' && (viewer.role === StaffRole.PLATFORM_ADMIN || requirements.includes(viewer.role))) ||
+    (viewer.kind === 'apiKey' && viewer.scopes.some((s) => requirements.includes(s))) ||
+    (viewer.kind === 'customer' && requirements.includes(CUSTOMER))
+  );
+}
 
 /** Brand scope: platform admins act on every brand, others only on the brands they were given. */
 export function canActOnBrand(viewer: Viewer, brandId: string): boolean {

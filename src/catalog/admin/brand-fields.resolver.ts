@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { StockLocation, Store } from '../entities/store.entity.js';
+import { seesBrand } from '../../shared/scope.js';
 import { pick } from '../i18n.js';
 import { adminLoaders } from './loaders.js';
 import { BrandTranslation } from './types/brand.types.js';
@@ -38,9 +39,9 @@ export class AdminBrandFieldsResolver {
 /** Admin-only fields of Store and StockLocation. */
 @Resolver(() => Store)
 export class AdminStoreFieldsResolver {
-  @FieldResolver(() => [Brand], { description: 'One brand for a flagship; several for a Design Mall.' })
+  @FieldResolver(() => [Brand], { description: 'One brand for a flagship; several for a Design Mall (only those you work for).' })
   async brands(@Root() store: Store, @Ctx() ctx: Context) {
-    const rows = await adminLoaders.brandIdsOfStore(ctx).load(store.id);
+    const rows = (await adminLoaders.brandIdsOfStore(ctx).load(store.id)).filter((r) => seesBrand(ctx.viewer, r.brand_id as string));
     const brands = (await adminLoaders.brand(ctx).loadMany(rows.map((r) => r.brand_id as string))) as Brand[];
     return brands.sort((a, b) => a.handle.localeCompare(b.handle));
   }

@@ -4,6 +4,7 @@ import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Collection } from '../entities/collection.entity.js';
 import { Product } from '../entities/product.entity.js';
+import { seesBrand } from '../../shared/scope.js';
 import { pick } from '../i18n.js';
 import { catalogLoaders } from '../loaders.js';
 import { adminLoaders } from './loaders.js';
@@ -28,9 +29,10 @@ export class AdminCollectionFieldsResolver {
     return collection.brand ? adminLoaders.brand(ctx).load(collection.brand.id) : null;
   }
 
-  @FieldResolver(() => [Product], { description: 'Members in collection order, any status.' })
-  products(@Root() collection: Collection, @Ctx() ctx: Context) {
-    return adminLoaders.productsOfCollection(ctx).load(collection.id);
+  @FieldResolver(() => [Product], { description: 'Members in collection order, any status; only products of brands you work for.' })
+  async products(@Root() collection: Collection, @Ctx() ctx: Context) {
+    const members = await adminLoaders.productsOfCollection(ctx).load(collection.id);
+    return members.filter((p) => seesBrand(ctx.viewer, p.brand.id));
   }
 
   @FieldResolver(() => Date, { nullable: true })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { Money, type CurrencyCode } from '../../shared/money.js';
+import { seesBrand } from '../../shared/scope.js';
 import { Collection } from '../entities/collection.entity.js';
 import { ProductStatus } from '../entities/enums.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
@@ -65,9 +66,10 @@ export class AdminProductFieldsResolver {
     });
   }
 
-  @FieldResolver(() => [Collection], { description: 'Every collection it belongs to, archived ones included.' })
-  collections(@Root() product: Product, @Ctx() ctx: Context) {
-    return adminLoaders.collectionsOfProduct(ctx).load(product.id);
+  @FieldResolver(() => [Collection], { description: "Every collection it belongs to, archived ones included: its brand's and platform-curated ones." })
+  async collections(@Root() product: Product, @Ctx() ctx: Context) {
+    const collections = await adminLoaders.collectionsOfProduct(ctx).load(product.id);
+    return collections.filter((c) => !c.brand || seesBrand(ctx.viewer, c.brand.id));
   }
 }
 
