@@ -189,6 +189,27 @@ describe('productUpdate and productArchive', () => {
     const { product } = await h.ok('productArchive', { id }, 'product { status }', await h.brandAdmin(uuidOf(b.mk)));
     expect(product.status).toBe('ARCHIVED');
   });
+
+  test('status changes follow the product lifecycle: archived comes back as a DRAFT, never straight to ACTIVE; each move is audited', async () => {
+    const before = await h.snapshot();
+    const [error] = await h.refused('productUpdate', { id, status: 'ACTIVE', tags: ['revived'] });
+    expect(error).toMatchObject({ code: 'INVALID_TRANSITION', field: ['input', 'status'] });
+    expect(error.message).toBe('A product that is ARCHIVED cannot become ACTIVE (allowed: restore)');
+    expect(await h.snapshot()).toBe(before);
+
+    expect((await h.ok('productArchive', { id }, 'product { status }')).product.status).toBe('ARCHIVED');
+    expect((await h.ok('productUpdate', { id, status: 'DRAFT' }, 'product { status }')).product.status).toBe('DRAFT');
+    expect((await h.ok('productUpdate', { id, status: 'ACTIVE' }, 'product { status }')).product.status).toBe('ACTIVE');
+    const moves = await h.sql(`select event, from_state, to_state, actor from state_transition where entity_id = ? order by id`, [uuidOf(id)]);
+    expect(moves.map((m) => [m.event, m.from_state, m.to_state])).toEqual([
+      ['archive', 'ACTIVE', 'ARCHIVED'],
+      ['restore', 'ARCHIVED', 'DRAFT'],
+      ['activate', 'DRAFT', 'ACTIVE'],
+    ]);
+    expect(moves[1].actor).toMatch(/^staff:/);
+    const topics = await h.sql(`select topic from outbox_event where aggregate_id = ? and topic <> 'product.changed' order by id`, [uuidOf(id)]);
+    expect(topics.map((t) => t.topic)).toEqual(['product.archive', 'product.restore', 'product.activate']);
+  });
 });
 
 describe('variants', () => {

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { stateMachineErrorDescriptions } from '../../shared/state-machine.js';
 import { DomainError, userErrorType } from '../../shared/user-errors.js';
 
 export const CatalogErrorCode = {
@@ -11,6 +12,8 @@ export const CatalogErrorCode = {
   DUPLICATE_VARIANT: 'DUPLICATE_VARIANT',
   BELOW_RESERVED: 'BELOW_RESERVED',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  STATE_CHANGED: 'STATE_CHANGED',
   FORBIDDEN: 'FORBIDDEN',
 } as const;
 export type CatalogErrorCode = (typeof CatalogErrorCode)[keyof typeof CatalogErrorCode];
@@ -27,6 +30,8 @@ registerEnumType(CatalogErrorCode, {
     DUPLICATE_VARIANT: { description: 'Another variant has the same option values.' },
     BELOW_RESERVED: { description: 'Stock on hand would fall below the units reserved.' },
     IDEMPOTENCY_KEY_REUSED: { description: 'The idempotency key was used for a different request.' },
+    INVALID_TRANSITION: { description: stateMachineErrorDescriptions.INVALID_TRANSITION },
+    STATE_CHANGED: { description: stateMachineErrorDescriptions.STATE_CHANGED },
     FORBIDDEN: { description: 'catalogImport lines: the brand or collection is not one you manage (other mutations raise a FORBIDDEN error).' },
   },
 });

@@ -6,12 +6,13 @@ import { ProductStatus } from '../entities/enums.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
 import { Store } from '../entities/store.entity.js';
 import { refreshListings } from '../listing.service.js';
+import { moveProduct, moveProductTo } from '../product-lifecycle.js';
 import { CatalogErrorCode, catalogError, notFound, taken } from './errors.js';
 import { mergeTranslations } from './locales.js';
 import { mediaFrom, normalizeTags, optionsFrom, productTranslations, requireTitle } from './product.input.js';
 import { checkOptions, checkVariants, optionValueMap } from './product.rules.js';
 import { assertBrandAccess, storesCarrying } from './scope.js';
-import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { actorOf, idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import type { ProductCreateInput, ProductPublicationInput, ProductUpdateInput } from './types/product.types.js';
 
@@ -88,7 +89,7 @@ export const productService = {
         if (await tx.count(Product, { handle: input.handle })) throw taken(`Product handle "${input.handle}" is taken`, ['input', 'handle']);
         product.handle = input.handle;
       }
-      if (input.status) product.status = input.status;
+      if (input.status) await moveProductTo(tx, product, input.status, actorOf(ctx.viewer));
       if (categoryId !== undefined) product.category = categoryId ? await findCategory(tx, categoryId) : undefined;
       if (input.tags) product.tags = normalizeTags(input.tags);
       if (input.translations) {
@@ -114,7 +115,8 @@ export const productService = {
     const id = idOf(input.id, 'Product', 'id');
     return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, id);
-      product.status = ProductStatus.ARCHIVED;
+      // Archiving an archived product changes nothing, like publishing again.
+      if (product.status !== ProductStatus.ARCHIVED) await moveProduct(tx, product, 'archive', actorOf(ctx.viewer));
       await tx.flush();
       await refreshListings(tx, [product.id]);
       return { product };
