@@ -3,18 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { API_KEY_PREFIX, canActOnBrand, isPlatformAdmin, issueToken } from '../shared/auth.js';
 import type { App, Context, Viewer } from '../shared/context.js';
 import { hashPassword, randomToken, sameHash, sha256, verifyPassword } from '../shared/crypto.js';
-import { DomainError } from '../shared/user-errors.js';
+import { DomainError, errorCodes } from '../shared/user-errors.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { StaffUser } from './entities/staff-user.entity.js';
 import { ApiScope, StaffRole } from '../shared/roles.js';
 
-export const AccessErrorCode = {
-  INVALID: 'INVALID',
-  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  TAKEN: 'TAKEN',
-  NOT_FOUND: 'NOT_FOUND',
-  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
-} as const;
+export const AccessErrorCode = errorCodes('AccessErrorCode', {
+  INVALID: 'The value is malformed or breaks a rule (see message).',
+  INVALID_CREDENTIALS: 'Unknown email or wrong password (the same answer for both).',
+  TAKEN: 'The email is already used.',
+  NOT_FOUND: 'No such object (or it is not visible to you).',
+  OUT_OF_SCOPE: 'The role, scopes or brands asked for exceed what you may grant.',
+});
 
 export interface StaffUserDraft {
   email: string;

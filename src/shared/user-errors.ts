@@ -1,5 +1,5 @@
 import { validate, type ValidationError } from 'class-validator';
-import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 
 @InterfaceType({
   autoRegisterImplementations: false,
@@ -30,8 +30,36 @@ export class DomainErrors extends Error {
   }
 }
 
-/** Creates `<Domain>UserError { code: <Domain>ErrorCode!, field, message }` implementing UserError. */
-export function userErrorType<E extends Record<string, string>>(name: string, codes: E) {
+/** Codes any domain's mutation can return, part of every domain's code enum through errorCodes(). */
+export const SharedErrorCode = {
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+} as const;
+export type SharedErrorCode = keyof typeof SharedErrorCode;
+
+const sharedErrorDescriptions: Record<SharedErrorCode, string> = {
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was already used for a different request.',
+};
+
+/** A code enum as an object of its own names: `Codes.TAKEN === 'TAKEN'`. */
+export type ErrorCodes<K extends string> = { readonly [C in K]: C };
+
+/**
+ * A domain's userError codes, `{ CODE: 'what it means' }`, plus the shared ones (SharedErrorCode),
+ * registered as the GraphQL enum `name` with every value described. Use it for every domain's enum:
+ * userErrorType() accepts no enum that lacks the shared codes.
+ */
+export function errorCodes<D extends Record<string, string>>(name: string, descriptions: D, description?: string) {
+  const described: Record<string, string> = { ...descriptions, ...sharedErrorDescriptions };
+  const codes = Object.fromEntries(Object.keys(described).map((code) => [code, code])) as ErrorCodes<Extract<keyof D, string> | SharedErrorCode>;
+  const valuesConfig = Object.fromEntries(Object.entries(described).map(([code, text]) => [code, { description: text }]));
+  registerEnumType(codes as Record<string, string>, { name, description, valuesConfig });
+  return codes;
+}
+
+/** Creates `<Domain>UserError { code: <Domain>ErrorCode!, field, message }` implementing UserError; `codes` comes from errorCodes(). */
+export function userErrorType<E extends ErrorCodes<SharedErrorCode>>(name: string, codes: E) {
+  const missing = Object.keys(SharedErrorCode).filter((code) => !(code in codes));
+  if (missing.length) throw new Error(`${name}: its code enum lacks ${missing.join(', ')}; build it with errorCodes()`);
   @ObjectType(name, { implements: UserError })
   class DomainUserError extends UserError {
     @Field(() => codes)

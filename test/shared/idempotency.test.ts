@@ -1,5 +1,5 @@
 import { once } from '../../src/shared/idempotency.js';
-import { DomainError } from '../../src/shared/user-errors.js';
+import { DomainError, errorCodes, userErrorType } from '../../src/shared/user-errors.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -59,4 +59,31 @@ test('a failed attempt leaves the key free, and keys never cross scopes', async 
   expect(await rows('k-fail')).toBe(0);
   expect(await attempt('k-fail', {}, async () => 'ok')).toEqual({ result: 'ok', replayed: false });
   expect(await attempt('k-fail', {}, async () => 'other viewer', 'orderCreate:customer-2')).toEqual({ result: 'other viewer', replayed: false });
+});
+
+test('without a key the work runs every time and nothing is recorded', async () => {
+  let runs = 0;
+  const work = async () => ++runs;
+  const run = (key: null | undefined) => db.orm.em.fork().transactional((tx) => once(tx, 'inventoryAdjust:staff-1', key, { qty: 1 }, work));
+  expect(await run(undefined)).toEqual({ result: 1, replayed: false });
+  expect(await run(null)).toEqual({ result: 2, replayed: false });
+  expect(runs).toBe(2);
+  const [row] = await db.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from idempotency_record where scope = 'inventoryAdjust:staff-1'");
+  expect(Number(row.n)).toBe(0);
+});
+
+test("IDEMPOTENCY_KEY_REUSED is in every domain's code enum: errorCodes() adds it, userErrorType() refuses an enum without it", () => {
+  const codes = errorCodes('TestDomainErrorCode', { SOLD_OUT: 'Nothing left.' });
+  expect(codes).toEqual({ SOLD_OUT: 'SOLD_OUT', IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED' });
+  expect(() => userErrorType('HandMadeUserError', { SOLD_OUT: 'SOLD_OUT' } as never)).toThrow(/lacks IDEMPOTENCY_KEY_REUSED; build it with errorCodes/);
+});
+
+test('every ErrorCode enum of both APIs offers IDEMPOTENCY_KEY_REUSED', async () => {
+  const { readFile } = await import('node:fs/promises');
+  for (const api of ['storefront', 'admin']) {
+    const sdl = await readFile(new URL(`../../schema/${api}.graphql`, import.meta.url), 'utf8');
+    const enums = [...sdl.matchAll(/enum (\w+ErrorCode) \{([^}]*)\}/g)];
+    if (api === 'admin') expect(enums.map((e) => e[1])).toEqual(expect.arrayContaining(['AccessErrorCode', 'CatalogErrorCode']));
+    for (const [, name, body] of enums) expect({ name, shared: /\bIDEMPOTENCY_KEY_REUSED\b/.test(body) }).toEqual({ name, shared: true });
+  }
 });

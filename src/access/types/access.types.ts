@@ -1,12 +1,11 @@
 import { ArrayMaxSize, IsEmail, IsEnum, Length } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { userErrorType } from '../../shared/user-errors.js';
 import { AccessErrorCode } from '../access.service.js';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { StaffUser } from '../entities/staff-user.entity.js';
 import { ApiScope, StaffRole } from '../../shared/roles.js';
 
-registerEnumType(AccessErrorCode, { name: 'AccessErrorCode' });
 export const AccessUserError = userErrorType('AccessUserError', AccessErrorCode);
 
 @InputType()

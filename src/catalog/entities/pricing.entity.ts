@@ -59,14 +59,27 @@ export class InventoryAdjustment {
   @ManyToOne(() => StockLocation)
   location!: StockLocation;
 
+  /** Change to on hand. */
   @Property()
   delta!: number;
 
   @Property()
   onHandAfter!: number;
 
+  /** Change to reserved (reservations, releases, sales); 0 for counts and adjustments. */
+  @Property({ default: 0 })
+  reservedDelta: Opt<number> = 0;
+
+  /** Units left reserved; null on rows written before reservations were audited. */
+  @Property({ nullable: true })
+  reservedAfter?: number;
+
   @Property()
   reason!: string;
+
+  /** What the change belongs to, e.g. "cart:<uuid>" or "order:<uuid>". */
+  @Property({ nullable: true })
+  ref?: string;
 
   /** "staff:<uuid>", "apiKey:<uuid>" or "system" */
   @Property()

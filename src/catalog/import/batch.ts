@@ -108,7 +108,7 @@ function stage(plan: PlannedLine, found: Awaited<ReturnType<typeof prefetch>>): 
       if (s.onHand < reserved) {
         throw catalogError(CatalogErrorCode.BELOW_RESERVED, `On hand ${s.onHand} is below the ${reserved} units reserved`, s.field);
       }
-      return { variantId: variantIds[i], locationId: s.locationId, onHand: s.onHand, delta: s.onHand - Number(level?.on_hand ?? 0) };
+      return { variantId: variantIds[i], locationId: s.locationId, onHand: s.onHand };
     }),
   );
   return {

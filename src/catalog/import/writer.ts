@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { stockService } from '../stock.service.js';
 
 /** A PostgreSQL array literal bound as one parameter (MikroORM would expand a JS array); null stays NULL. */
 export function arr(values: readonly (string | number | null | undefined)[]): string {
@@ -37,7 +38,6 @@ export interface StockRow {
   variantId: string;
   locationId: string;
   onHand: number;
-  delta: number;
 }
 
 export interface BatchRows {
@@ -51,7 +51,7 @@ export interface BatchRows {
 
 /**
  * Writes a whole batch of checked lines in a constant number of statements (unnest of array
- * parameters), whatever the batch size: products, variants, prices, stock with its audit rows,
+ * parameters), whatever the batch size: products, variants, prices, stock (with its audit rows, by the stock service),
  * publications and collection memberships.
  */
 export async function writeBatch(em: EntityManager, rows: BatchRows, actor: string): Promise<void> {
@@ -113,29 +113,8 @@ export async function writeBatch(em: EntityManager, rows: BatchRows, actor: stri
       ],
     );
   }
-  if (stock.length) {
-    const params = [arr(stock.map((s) => s.variantId)), arr(stock.map((s) => s.locationId)), arr(stock.map((s) => s.onHand))];
-    await em.execute(
-      `insert into inventory_level (variant_id, location_id, on_hand, reserved, updated_at)
-       select t.*, 0, now() from unnest(?::uuid[], ?::uuid[], ?::int[]) as t
-       on conflict (variant_id, location_id) do update set on_hand = excluded.on_hand, updated_at = now()`,
-      params,
-    );
-    const changed = stock.filter((s) => s.delta !== 0);
-    if (changed.length) {
-      await em.execute(
-        `insert into inventory_adjustment (variant_id, location_id, delta, on_hand_after, reason, actor, created_at)
-         select t.*, 'catalog import', ?, now() from unnest(?::uuid[], ?::uuid[], ?::int[], ?::int[]) as t`,
-        [
-          actor,
-          arr(changed.map((s) => s.variantId)),
-          arr(changed.map((s) => s.locationId)),
-          arr(changed.map((s) => s.delta)),
-          arr(changed.map((s) => s.onHand)),
-        ],
-      );
-    }
-  }
+  // Stock goes through the stock service (the only writer of inventory_level), set-based like the rest.
+  await stockService.setMany(em, stock, { reason: 'catalog import', actor });
   if (listings.length) {
     await em.execute(
       `insert into product_listing (store_id, product_id, published_at)

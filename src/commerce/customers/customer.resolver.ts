@@ -1,11 +1,10 @@
 import { IsEmail, IsOptional, Length } from 'class-validator';
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { payload, userErrorType } from '../../shared/user-errors.js';
 import { Customer } from './customer.entity.js';
 import { CustomerErrorCode, customerService } from './customer.service.js';
 
-registerEnumType(CustomerErrorCode, { name: 'CustomerErrorCode' });
 const CustomerUserError = userErrorType('CustomerUserError', CustomerErrorCode);
 
 @InputType()

@@ -1,14 +1,14 @@
 import { issueToken } from '../../shared/auth.js';
 import type { Context } from '../../shared/context.js';
 import { hashPassword, verifyPassword } from '../../shared/crypto.js';
-import { DomainError } from '../../shared/user-errors.js';
+import { DomainError, errorCodes } from '../../shared/user-errors.js';
 import { Customer } from './customer.entity.js';
 
-export const CustomerErrorCode = {
-  INVALID: 'INVALID',
-  TAKEN: 'TAKEN',
-  UNIDENTIFIED_CUSTOMER: 'UNIDENTIFIED_CUSTOMER',
-} as const;
+export const CustomerErrorCode = errorCodes('CustomerErrorCode', {
+  INVALID: 'The value is malformed or breaks a rule (see message).',
+  TAKEN: 'An account with this email already exists.',
+  UNIDENTIFIED_CUSTOMER: 'Unknown email or wrong password (the same answer for both).',
+});
 
 export const customerService = {
   async create(ctx: Context, input: { email: string; password: string; firstName?: string; lastName?: string }) {
