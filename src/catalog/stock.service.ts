@@ -20,6 +20,11 @@ import { pgArray } from '../shared/sql.js';
  * report the claimed units in the outcome; callers will not change.
  *
  * Uses PostgreSQL 18's `RETURNING old.*` to audit a count with the difference it made in one statement.
+ *
+ * Not through here, on purpose: the seeds (seeds/demo.ts, the synthetic generator's multi-row inserts
+ * with foreign-key checks skipped) and test fixtures insert a brand-new catalog's first levels. Nothing
+ * is reserved yet, so there is no rule to guard and no change to audit, and the synthetic loader's speed
+ * (100,000 products) depends on writing all its tables in a few set-based statements.
  */
 
 export interface StockLevel {
