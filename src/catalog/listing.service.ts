@@ -1,20 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { publishDomainEvent } from '../shared/domain-events.js';
 import { pgArray } from '../shared/sql.js';
-
-export const PRODUCTS_CHANGED = 'product.changed';
+import { catalogEvents } from './events.js';
 
 /**
  * The one call after any change to what storefronts show of some products (content, variants,
  * prices, stock, publications, translations, collection membership, brand or category names).
  * Inside the changing transaction it: recomputes the store-specific facts of their listings (price
  * range per store, availability across the store's stock locations, sort title in the store's
- * default locale); runs in-transaction subscribers (the PostgreSQL search index); and records one
- * outbox event per product for asynchronous subscribers (Meilisearch).
+ * default locale); then publishes `product.changed` per product, naming the stores that list it:
+ * in-transaction listeners (the PostgreSQL search index) run, and one statement writes the outbox rows
+ * for asynchronous subscribers (Meilisearch, webhooks).
  */
 export async function refreshListings(em: EntityManager, productIds: string[]): Promise<void> {
   if (productIds.length === 0) return;
-  await em.execute(
+  const listed = await em.execute<{ product_id: string; store_id: string }[]>(
     `update product_listing l set
        min_price = agg.min_price,
        max_price = agg.max_price,
@@ -41,14 +40,11 @@ export async function refreshListings(em: EntityManager, productIds: string[]): 
        join store s on s.id = l2.store_id
        where l2.product_id = any(?::uuid[])
      ) agg
-     where l.id = agg.id`,
+     where l.id = agg.id
+     returning l.product_id, l.store_id`,
     [pgArray(productIds)],
   );
-  const ids = [...new Set(productIds)];
-  await publishDomainEvent(em, PRODUCTS_CHANGED, ids);
-  await em.execute(
-    `insert into outbox_event (topic, aggregate_id, payload, created_at, attempts)
-     select ?, id, '{}'::jsonb, now(), 0 from unnest(?::uuid[]) as id`,
-    [PRODUCTS_CHANGED, pgArray(ids)],
-  );
+  const storeIds = new Map<string, string[]>(productIds.map((id) => [id, []]));
+  for (const row of listed) storeIds.get(row.product_id)!.push(row.store_id);
+  await catalogEvents.publish(em, 'product.changed', [...storeIds].map(([productId, stores]) => ({ productId, storeIds: stores.sort() })));
 }

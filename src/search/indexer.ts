@@ -1,7 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { countProducts, loadSearchSource, productIdsAfter } from '../catalog/search-source.js';
+import { matchesTopic } from '../shared/outbox.js';
 import { buildDocument } from './document.js';
 import { applySettings, assertSucceeded, meiliDocument, type MeilisearchEngine } from './meilisearch-engine.js';
+
+/** The outbox subscriber that feeds Meilisearch: its cursor row is keyed by this name. */
+export const MEILISEARCH_SUBSCRIBER = { name: 'search.meilisearch', topics: ['product.'] } as const;
 
 /**
  * Keeps Meilisearch in step with the catalog. The outbox relay hands over product ids in commit order
@@ -46,10 +50,11 @@ export async function reindexMeilisearch(orm: MikroORM, engine: MeilisearchEngin
   } finally {
     await engine.admin.deleteIndex(fresh).waitTask().catch(() => undefined);
   }
-  const changed = await em.execute<{ id: string }[]>(
-    `select distinct aggregate_id as id from outbox_event where topic like 'product.%' and id > ?`,
+  const changed = await em.execute<{ id: string; topic: string }[]>(
+    `select distinct aggregate_id as id, topic from outbox_event where id > ?`,
     [mark.id ?? 0],
   );
-  if (changed.length) await syncProductsToMeilisearch(engine, em, changed.map((r) => r.id));
+  const ids = changed.filter((r) => matchesTopic(MEILISEARCH_SUBSCRIBER.topics, r.topic)).map((r) => r.id);
+  if (ids.length) await syncProductsToMeilisearch(engine, em, ids);
   return done;
 }

@@ -1,9 +1,7 @@
 import type { App } from '../shared/context.js';
-import { PRODUCTS_CHANGED } from '../catalog/listing.service.js';
-import { onDomainEvent } from '../shared/domain-events.js';
-import { subscribe } from '../shared/outbox.js';
+import { catalogEvents } from '../catalog/events.js';
 import type { SearchEngine } from './engine.js';
-import { syncProductsToMeilisearch } from './indexer.js';
+import { MEILISEARCH_SUBSCRIBER, syncProductsToMeilisearch } from './indexer.js';
 import { MeilisearchEngine, type MeiliOptions } from './meilisearch-engine.js';
 import { PostgresSearchEngine } from './postgres-engine.js';
 import { indexProductsInPostgres } from './postgres-indexer.js';
@@ -29,12 +27,14 @@ export async function wireSearch(app: App, meili?: Partial<MeiliOptions>): Promi
       index: meili?.index,
       logger: app.logger,
     });
-    unwire = subscribe('product.', (events, tx) => syncProductsToMeilisearch(engine, tx, events.map((e) => e.aggregateId)));
+    unwire = catalogEvents.subscribe(MEILISEARCH_SUBSCRIBER, (events, tx) =>
+      syncProductsToMeilisearch(engine, tx, events.map((e) => e.aggregateId)),
+    );
     await engine.start();
     return engine;
   }
   const engine = new PostgresSearchEngine(app.orm, app.logger);
-  unwire = onDomainEvent(PRODUCTS_CHANGED, (tx, ids) => indexProductsInPostgres(tx, ids));
+  unwire = catalogEvents.listen('product.changed', (tx, changes) => indexProductsInPostgres(tx, changes.map((c) => c.productId)));
   await engine.start();
   return engine;
 }

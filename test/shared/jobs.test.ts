@@ -33,7 +33,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
 
 test('committing an outbox event queues outbox_relay, and the worker delivers it to the subscriber', async () => {
   const received: string[] = [];
-  const unsubscribe = subscribe('jobs-test.', async (events) => {
+  const unsubscribe = subscribe({ name: 'jobs-test', topics: ['jobs-test.'] }, async (events) => {
     received.push(...events.map((e) => e.aggregateId));
   });
   try {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../shared/outbox.js';
+import { catalogEvents } from '../events.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import type { BrandText, Translations } from '../entities/translations.js';
 import { refreshListings } from '../listing.service.js';
@@ -39,7 +39,7 @@ export const brandService = {
     return transaction(ctx, async (tx) => {
       if (await tx.count(BrandGroup, { handle: input.handle })) throw taken(`Brand group handle "${input.handle}" is taken`, ['input', 'handle']);
       const brandGroup = tx.create(BrandGroup, { handle: input.handle, name: input.name.trim() });
-      recordEvent(tx, 'brand_group.changed', brandGroup.id);
+      catalogEvents.record(tx, 'brand_group.changed', { brandGroupId: brandGroup.id });
       return { brandGroup };
     });
   },
@@ -54,7 +54,7 @@ export const brandService = {
       if (await tx.count(Brand, { handle: input.handle })) throw taken(`Brand handle "${input.handle}" is taken`, ['input', 'handle']);
       const group = groupId ? await findGroup(tx, groupId) : undefined;
       const brand = tx.create(Brand, { handle: input.handle, defaultLocale, translations, logoUrl: input.logoUrl, group });
-      recordEvent(tx, 'brand.changed', brand.id);
+      catalogEvents.record(tx, 'brand.changed', { brandId: brand.id });
       return { brand };
     });
   },
@@ -75,7 +75,7 @@ export const brandService = {
       if (input.translations) brand.translations = mergeTranslations(brand.translations, brandTranslations(input.translations));
       requireDefaultName(brand.translations, brand.defaultLocale);
       if (input.logoUrl !== undefined) brand.logoUrl = input.logoUrl ?? undefined;
-      recordEvent(tx, 'brand.changed', brand.id);
+      catalogEvents.record(tx, 'brand.changed', { brandId: brand.id });
       await tx.flush();
       await refreshBrandProducts(tx, brand.id);
       return { brand };
@@ -90,7 +90,7 @@ export const brandService = {
       const brand = await tx.findOne(Brand, { id });
       if (!brand) throw notFound('brand', ['input', 'id']);
       brand.archivedAt ??= new Date();
-      recordEvent(tx, 'brand.changed', brand.id);
+      catalogEvents.record(tx, 'brand.changed', { brandId: brand.id });
       await tx.flush();
       await refreshBrandProducts(tx, brand.id);
       return { brand };

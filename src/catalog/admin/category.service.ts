@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../shared/ids.js';
-import { recordEvent } from '../../shared/outbox.js';
+import { catalogEvents } from '../events.js';
 import { Category } from '../entities/category.entity.js';
 import { Product } from '../entities/product.entity.js';
 import type { NameText, Translations } from '../entities/translations.js';
@@ -40,7 +40,7 @@ export const categoryService = {
       const parent = parentId ? await findCategory(tx, parentId, ['input', 'parentId'], 'parent category') : undefined;
       const path = parent ? `${parent.path}/${input.handle}` : input.handle;
       const category = tx.create(Category, { handle: input.handle, parent, path, position: input.position ?? 0, translations });
-      recordEvent(tx, 'category.changed', category.id);
+      catalogEvents.record(tx, 'category.changed', { categoryId: category.id });
       return { category };
     });
   },
@@ -74,7 +74,7 @@ export const categoryService = {
         await tx.execute(`update category set path = ?::text || substr(path, ?::int) where path like ?`, [newPath, oldPath.length + 1, `${oldPath}/%`]);
         category.path = newPath;
       }
-      for (const categoryId of affected.categoryIds) recordEvent(tx, 'category.changed', categoryId);
+      for (const categoryId of affected.categoryIds) catalogEvents.record(tx, 'category.changed', { categoryId });
       await tx.flush();
       const productIds = new Set(affected.productIds);
       if (input.translations) {
@@ -97,7 +97,7 @@ export const categoryService = {
         throw catalogError(CatalogErrorCode.IN_USE, 'Products are filed in this category: move them first', ['input', 'id']);
       }
       tx.remove(category);
-      recordEvent(tx, 'category.deleted', category.id);
+      catalogEvents.record(tx, 'category.deleted', { categoryId: category.id });
       return { deletedCategoryId: toGlobalId('Category', category.id) };
     });
   },

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../shared/outbox.js';
+import { catalogEvents } from '../events.js';
 import { pgArray } from '../../shared/sql.js';
 import { Brand } from '../entities/brand.entity.js';
 import { Collection } from '../entities/collection.entity.js';
@@ -49,7 +49,7 @@ export const collectionService = {
       if (brand === null) throw notFound('brand', ['input', 'brandId']);
       if (await tx.count(Collection, { handle: input.handle })) throw taken(`Collection handle "${input.handle}" is taken`, ['input', 'handle']);
       const collection = tx.create(Collection, { handle: input.handle, brand, translations });
-      recordEvent(tx, 'collection.changed', collection.id);
+      catalogEvents.record(tx, 'collection.changed', { collectionId: collection.id });
       return { collection };
     });
   },
@@ -66,7 +66,7 @@ export const collectionService = {
         collection.translations = mergeTranslations(collection.translations, texts(input.translations));
         requireSomeTitle(collection.translations);
       }
-      recordEvent(tx, 'collection.changed', collection.id);
+      catalogEvents.record(tx, 'collection.changed', { collectionId: collection.id });
       await tx.flush();
       await refreshListings(tx, await memberIds(tx, collection.id));
       return { collection };
@@ -78,7 +78,7 @@ export const collectionService = {
     return transaction(ctx, async (tx) => {
       const collection = await collectionForWrite(tx, ctx, id);
       collection.archivedAt ??= new Date();
-      recordEvent(tx, 'collection.changed', collection.id);
+      catalogEvents.record(tx, 'collection.changed', { collectionId: collection.id });
       await tx.flush();
       await refreshListings(tx, await memberIds(tx, collection.id));
       return { collection };
@@ -111,7 +111,7 @@ export const collectionService = {
          select ?, p.id, p.ord - 1 from unnest(?::uuid[]) with ordinality as p(id, ord)`,
         [collection.id, pgArray(productIds)],
       );
-      recordEvent(tx, 'collection.changed', collection.id);
+      catalogEvents.record(tx, 'collection.changed', { collectionId: collection.id });
       await tx.flush();
       await refreshListings(tx, [...new Set([...before, ...productIds])]);
       return { collection };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordEvent } from '../../shared/outbox.js';
+import { catalogEvents } from '../events.js';
 import { pgArray } from '../../shared/sql.js';
 import { Brand } from '../entities/brand.entity.js';
 import { VariantPrice } from '../entities/pricing.entity.js';
@@ -70,7 +70,7 @@ export const storeService = {
         showStockQuantity: input.showStockQuantity ?? false,
       });
       store.brands.set(brands);
-      recordEvent(tx, 'store.changed', store.id);
+      catalogEvents.record(tx, 'store.changed', { storeId: store.id });
       return { store };
     });
   },
@@ -109,7 +109,7 @@ export const storeService = {
       if (input.marketCountry) store.marketCountry = input.marketCountry;
       if (input.timeZone) store.timeZone = input.timeZone;
       if (input.showStockQuantity != null) store.showStockQuantity = input.showStockQuantity;
-      recordEvent(tx, 'store.changed', store.id);
+      catalogEvents.record(tx, 'store.changed', { storeId: store.id });
       await tx.flush();
       if (localeChanged) await refreshListings(tx, await productsListedIn(tx, store.id));
       return { store };
@@ -121,7 +121,7 @@ export const storeService = {
     return transaction(ctx, async (tx) => {
       const { store } = await findStore(tx, ctx, id, ['input', 'id']);
       store.archivedAt ??= new Date();
-      recordEvent(tx, 'store.changed', store.id);
+      catalogEvents.record(tx, 'store.changed', { storeId: store.id });
       return { store };
     });
   },
@@ -135,7 +135,7 @@ export const storeService = {
         throw taken(`Store ${store.handle} already has a location "${input.handle}"`, ['input', 'handle']);
       }
       const stockLocation = tx.create(StockLocation, { store, handle: input.handle, name: input.name.trim(), kind: input.kind });
-      recordEvent(tx, 'stock_location.changed', stockLocation.id);
+      catalogEvents.record(tx, 'stock_location.changed', { stockLocationId: stockLocation.id, storeId: stockLocation.store.id });
       return { stockLocation };
     });
   },
@@ -152,7 +152,7 @@ export const storeService = {
       }
       if (input.name) stockLocation.name = input.name.trim();
       if (input.kind) stockLocation.kind = input.kind;
-      recordEvent(tx, 'stock_location.changed', stockLocation.id);
+      catalogEvents.record(tx, 'stock_location.changed', { stockLocationId: stockLocation.id, storeId: stockLocation.store.id });
       return { stockLocation };
     });
   },
@@ -163,7 +163,7 @@ export const storeService = {
     return transaction(ctx, async (tx) => {
       const stockLocation = await findLocation(tx, ctx, id);
       stockLocation.archivedAt ??= new Date();
-      recordEvent(tx, 'stock_location.changed', stockLocation.id);
+      catalogEvents.record(tx, 'stock_location.changed', { stockLocationId: stockLocation.id, storeId: stockLocation.store.id });
       await tx.flush();
       const rows = await tx.execute<{ product_id: string }[]>(
         `select distinct v.product_id from inventory_level il join product_variant v on v.id = il.variant_id where il.location_id = ?`,

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeGlobalId } from '../../shared/ids.js';
-import { recordEvent } from '../../shared/outbox.js';
 import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Collection } from '../entities/collection.entity.js';
 import { Product } from '../entities/product.entity.js';
+import { catalogEvents } from '../events.js';
 import { refreshListings } from '../listing.service.js';
 import { refreshBrandProducts } from './brand.service.js';
 import { invalid, notFound } from './errors.js';
@@ -102,7 +102,9 @@ async function assertDefaultText(em: EntityManager, type: string, resource: Reso
 
 /** Storefronts and search follow the change in the same transaction. */
 async function propagate(tx: EntityManager, type: string, resource: Resource) {
-  if (type !== 'Product') recordEvent(tx, `${type.toLowerCase()}.changed`, resource.id);
+  if (resource instanceof Brand) catalogEvents.record(tx, 'brand.changed', { brandId: resource.id });
+  if (resource instanceof Category) catalogEvents.record(tx, 'category.changed', { categoryId: resource.id });
+  if (resource instanceof Collection) catalogEvents.record(tx, 'collection.changed', { collectionId: resource.id });
   await tx.flush();
   if (resource instanceof Product) await refreshListings(tx, [resource.id]);
   if (resource instanceof Brand) await refreshBrandProducts(tx, resource.id);
