@@ -1,6 +1,6 @@
 import type { Names, SearchSourceListing } from '../catalog/search-source.js';
 import { localeChain, pickText } from '../catalog/i18n.js';
-import { currencyOf, type CurrencyCode } from '../shared/money.js';
+import { currencyOf, formatMinor, type CurrencyCode } from '../shared/money.js';
 
 /**
  * The engine-neutral search document of one product in one store. Text is resolved once per store
@@ -29,7 +29,8 @@ export interface SearchDocument {
   collections: string[];
   /** "<option>:<value>" codes of live variants. */
   options: string[];
-  priceBucket: string;
+  /** Values of the price buckets the product's price range is in (see priceInRange): what PRICE facets count. */
+  priceBuckets: string[];
   minPrice: number;
   maxPrice: number;
   available: boolean;
@@ -87,7 +88,7 @@ export function buildDocument(src: SearchSourceListing): SearchDocument {
     tags: src.tags,
     collections: src.collections,
     options: src.options.flatMap((o) => o.values.map((v) => `${o.code}:${v.code}`)),
-    priceBucket: priceBucket(src.minPrice, src.store.currency),
+    priceBuckets: priceBuckets(src.minPrice, src.maxPrice, src.store.currency),
     minPrice: src.minPrice,
     maxPrice: src.maxPrice,
     available: src.available,
@@ -100,12 +101,41 @@ export function buildDocument(src: SearchSourceListing): SearchDocument {
 /** Bucket bounds in major units (1-2.5-5 steps fit every currency we price in well enough). */
 export const PRICE_BUCKETS = [0, 100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000];
 
-/** "1000-2500" (from 1,000 to under 2,500) or "100000-" (100,000 and more), from the lowest price. */
-export function priceBucket(minorAmount: number, currency: CurrencyCode): string {
-  const major = minorAmount / 10 ** Number(currencyOf(currency).exponent);
-  let i = PRICE_BUCKETS.length - 1;
-  while (i > 0 && PRICE_BUCKETS[i] > major) i--;
-  return i === PRICE_BUCKETS.length - 1 ? `${PRICE_BUCKETS[i]}-` : `${PRICE_BUCKETS[i]}-${PRICE_BUCKETS[i + 1]}`;
+export interface PriceBucket {
+  /** "1000-2500", or "100000-" for the open-ended last one. */
+  value: string;
+  /** Major units; `min` is included, `max` excluded (null: no upper bound). */
+  min: number;
+  max: number | null;
+}
+
+export const PRICE_BUCKET_RANGES: PriceBucket[] = PRICE_BUCKETS.map((min, i) => {
+  const max = PRICE_BUCKETS[i + 1] ?? null;
+  return { value: `${min}-${max ?? ''}`, min, max };
+});
+
+/**
+ * "Price in range", the one definition behind filter.price and PRICE facet counts on both engines:
+ * a product is in [min, max) when its price range (lowest to highest live variant price) overlaps
+ * it, i.e. highest >= min and lowest < max. A product priced exactly at a bucket boundary is in the
+ * bucket that starts there, never in the one that ends there. Amounts in minor units.
+ */
+export function priceInRange(lowest: number, highest: number, min: number | undefined, max: number | undefined): boolean {
+  return (min === undefined || highest >= min) && (max === undefined || lowest < max);
+}
+
+/** The buckets a price range is in; a product spanning a boundary is in every bucket it reaches. */
+export function priceBuckets(lowest: number, highest: number, currency: CurrencyCode): string[] {
+  const unit = 10 ** Number(currencyOf(currency).exponent);
+  return PRICE_BUCKET_RANGES.filter((b) => priceInRange(lowest, highest, b.min * unit, b.max === null ? undefined : b.max * unit)).map((b) => b.value);
+}
+
+/** The bucket's bounds as decimals in the store's currency, ready for filter.price ("1000.00", null for no upper bound). */
+export function priceBucketBounds(value: string, currency: CurrencyCode): { min: string; max: string | null } | null {
+  const bucket = PRICE_BUCKET_RANGES.find((b) => b.value === value);
+  if (!bucket) return null;
+  const unit = 10 ** Number(currencyOf(currency).exponent);
+  return { min: formatMinor(bucket.min * unit, currency), max: bucket.max === null ? null : formatMinor(bucket.max * unit, currency) };
 }
 
 /** "¥1,000 – ¥2,500", "¥100,000+" in the shopper's locale. */

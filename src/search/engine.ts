@@ -17,7 +17,7 @@ export interface SearchFilter {
   collection?: string;
   /** option code -> values (any value of one option, every option). */
   options?: Record<string, string[]>;
-  /** Price range in minor units: a product matches when its [min, max] overlaps it. */
+  /** Price range [minPrice, maxPrice) in minor units: a product matches when its price range overlaps it (see priceInRange). */
   minPrice?: number;
   maxPrice?: number;
   available?: boolean;

@@ -59,8 +59,8 @@ export async function checkFilter(filter: ProductFilter | null | undefined, stor
   await validateFilter(filter);
   const minPrice = priceBound(filter.price?.min, store, 'min');
   const maxPrice = priceBound(filter.price?.max, store, 'max');
-  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) {
-    throw new UserInputError('filter.price.min is greater than filter.price.max', 'INVALID_PRICE_RANGE', ['filter', 'price']);
+  if (minPrice !== undefined && maxPrice !== undefined && minPrice >= maxPrice) {
+    throw new UserInputError('filter.price.max must be greater than filter.price.min: the range includes min and excludes max', 'INVALID_PRICE_RANGE', ['filter', 'price']);
   }
   const options: Record<string, string[]> = {};
   for (const { option, value } of filter.optionValues ?? []) options[option] = [...new Set([...(options[option] ?? []), value])];

@@ -26,7 +26,7 @@ export const FACET_ATTRIBUTE: Record<SearchFacetField, string> = {
   [SearchFacetField.CATEGORY]: 'categories',
   [SearchFacetField.TAG]: 'tags',
   [SearchFacetField.OPTION]: 'options',
-  [SearchFacetField.PRICE]: 'priceBucket',
+  [SearchFacetField.PRICE]: 'priceBuckets',
   [SearchFacetField.AVAILABILITY]: 'available',
 };
 
@@ -40,9 +40,9 @@ export function filterExpressions(storeId: string, filter: SearchFilter): string
   for (const [option, values] of Object.entries(filter.options ?? {})) {
     if (values.length) out.push(`options IN ${list(values.map((v) => `${option}:${v}`))}`);
   }
-  // Overlap of the product's [min, max] with the range, as the storefront's products filter.
+  // The product's [lowest, highest] price overlaps [min, max): the priceInRange rule of the PRICE buckets.
   if (filter.minPrice != null) out.push(`maxPrice >= ${integer(filter.minPrice)}`);
-  if (filter.maxPrice != null) out.push(`minPrice <= ${integer(filter.maxPrice)}`);
+  if (filter.maxPrice != null) out.push(`minPrice < ${integer(filter.maxPrice)}`);
   if (filter.available != null) out.push(`available = ${filter.available ? 'true' : 'false'}`);
   return out;
 }

@@ -37,7 +37,7 @@ export function meiliDocument(doc: SearchDocument) {
     tags: doc.tags,
     collections: doc.collections,
     options: doc.options,
-    priceBucket: doc.priceBucket,
+    priceBuckets: doc.priceBuckets,
     minPrice: doc.minPrice,
     maxPrice: doc.maxPrice,
     available: doc.available,

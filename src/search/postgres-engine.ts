@@ -11,7 +11,7 @@ import { fold, words as splitWords } from './text.js';
 type Row = Record<string, any>;
 
 /** Bumped when the rows' content changes meaning (lexeme scheme, columns): start() then rebuilds them. */
-export const INDEX_FORMAT = '~format:2';
+export const INDEX_FORMAT = '~format:3';
 const INDEX_LOCK = 7_114_226;
 
 /**

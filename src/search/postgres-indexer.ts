@@ -33,7 +33,7 @@ export async function indexProductsInPostgres(tx: EntityManager, productIds: str
         tags: doc.tags,
         collections: doc.collections,
         options: doc.options,
-        price_bucket: doc.priceBucket,
+        price_bucket: doc.priceBuckets.join(' '),
         min_price: doc.minPrice,
         max_price: doc.maxPrice,
         available: doc.available,

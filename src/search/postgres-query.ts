@@ -6,7 +6,7 @@ import { SYNONYMS } from './settings.js';
 import { typoBudget, typoDistance } from './text.js';
 import { SearchFacetField, SearchSortKey } from './types.js';
 
-/** How one query word may match: itself and its synonyms, near words (typos), completions (last word). */
+/** How one query word may match: itself and its synonyms, near words (typos, and for the last word completions of them), completions (last word). */
 export interface WordMatch {
   word: string;
   exact: string[];
@@ -37,8 +37,8 @@ export async function expandWords(em: EntityManager, words: string[], prefixLast
   for (const row of rows) {
     for (const m of matches) {
       if (m.word !== row.source) continue;
-      if (row.kind === 'p') m.prefixes.push(row.word);
-      else if (row.word !== m.word && typoDistance(m.word, row.word, typoBudget(m.word)) <= typoBudget(m.word)) m.typos.push(row.word);
+      if (row.kind === 'p' || (m.word === prefix && row.word.startsWith(prefix))) m.prefixes.push(row.word);
+      else if (row.word !== m.word && typoDistance(m.word, row.word, typoBudget(m.word), m.word === prefix) <= typoBudget(m.word)) m.typos.push(row.word);
     }
   }
   return matches;
@@ -101,7 +101,8 @@ function conditions(filter: SearchFilter, L: Lexemes): Condition[] {
   }
   const { minPrice, maxPrice } = filter;
   if (minPrice != null || maxPrice != null) {
-    const bounds = [minPrice != null && 'd.max_price >= ?', maxPrice != null && 'd.min_price <= ?'].filter(Boolean);
+    // The product's [lowest, highest] price overlaps [min, max): the priceInRange rule of the PRICE buckets.
+    const bounds = [minPrice != null && 'd.max_price >= ?', maxPrice != null && 'd.min_price < ?'].filter(Boolean);
     out.push({ facet: { field: SearchFacetField.PRICE }, sql: bounds.join(' and '), params: [minPrice, maxPrice].filter((v) => v != null) });
   }
   if (filter.available != null) out.push({ facet: { field: SearchFacetField.AVAILABILITY }, sql: 'd.available = ?', params: [filter.available] });
@@ -122,12 +123,17 @@ function facetSelect(facet: FacetRequest, params: unknown[]): { value: string; f
       params.push(`${facet.option}:`);
       return { value: `substr(v, ${facet.option!.length + 2})`, from: 'm cross join unnest(m.options) as v', where: 'starts_with(v, ?)' };
     case SearchFacetField.PRICE:
-      return { value: 'm.price_bucket', from: 'm', where: '' };
+      return { value: 'v', from: `m cross join unnest(string_to_array(m.price_bucket, ' ')) as v`, where: '' };
     case SearchFacetField.AVAILABILITY:
       return { value: 'm.available::text', from: 'm', where: '' };
   }
 }
 
+/**
+ * Relevance as Meilisearch's ranking rules (settings.ts): more words matched first, then every word
+ * exact, then completions, then typos; field weights; the newest product, then the product id, break
+ * ties, so a query returns the same order every time.
+ */
 function orderBy(request: SearchRequest, text: boolean, any: boolean): string {
   const relevance = text ? `${any ? 'matched desc, ' : ''}tier, rank desc, ` : '';
   const dir = (natural: 'asc' | 'desc') => (request.reverse ? (natural === 'asc' ? 'desc' : 'asc') : natural);
@@ -135,11 +141,11 @@ function orderBy(request: SearchRequest, text: boolean, any: boolean): string {
     case SearchSortKey.RELEVANCE:
       return `${relevance}created_at desc, product_id`;
     case SearchSortKey.PRICE:
-      return `min_price ${dir('asc')}, ${relevance}product_id`;
+      return `min_price ${dir('asc')}, ${relevance}created_at desc, product_id`;
     case SearchSortKey.CREATED_AT:
       return `created_at ${dir('asc')}, ${relevance}product_id`;
     case SearchSortKey.TITLE:
-      return `sort_title ${dir('asc')}, ${relevance}product_id`;
+      return `sort_title ${dir('asc')}, ${relevance}created_at desc, product_id`;
     case SearchSortKey.BEST_SELLING:
       return `units_sold ${dir('desc')}, ${relevance}created_at desc, product_id`;
   }
@@ -169,9 +175,9 @@ export function searchStatement(request: SearchRequest, text: TextQueries | null
   };
   const sortColumn: Record<SearchSortKey, string> = {
     [SearchSortKey.RELEVANCE]: 'd.created_at',
-    [SearchSortKey.PRICE]: 'd.min_price',
+    [SearchSortKey.PRICE]: 'd.min_price, d.created_at',
     [SearchSortKey.CREATED_AT]: 'd.created_at',
-    [SearchSortKey.TITLE]: 'd.sort_title',
+    [SearchSortKey.TITLE]: 'd.sort_title, d.created_at',
     [SearchSortKey.BEST_SELLING]: 'd.units_sold, d.created_at',
   };
   const select = [...new Set(['d.product_id', sortColumn[request.sortKey], ...request.facets.map((f) => facetColumn[f.field])])];

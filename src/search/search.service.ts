@@ -8,7 +8,7 @@ import { currentStore } from '../catalog/storefront/current-store.js';
 import { visibleProductsByIds } from '../catalog/storefront/product-list.js';
 import type { ProductFilter } from '../catalog/storefront/types.js';
 import { encodeCursor, type ConnectionArgs } from '../shared/pagination.js';
-import { priceBucketLabel, searchLocale } from './document.js';
+import { priceBucketBounds, priceBucketLabel, searchLocale } from './document.js';
 import { SearchUnavailableError, type FacetCounts, type SearchEngine } from './engine.js';
 import { checkFacets, checkFilter, checkQuery, checkSort, searchCursor, searchPage } from './input.js';
 import { parseQuery, words as splitWords } from './text.js';
@@ -106,7 +106,12 @@ async function facetLabels(ctx: Context, store: Store, facets: FacetCounts[]): P
         return value;
     }
   };
-  return facets.map((f) => ({ field: f.field, option: f.option ?? null, values: f.counts.map((c) => ({ value: c.value, label: label(f, c.value), count: c.count })) }));
+  const bounds = (f: FacetCounts, value: string) => (f.field === SearchFacetField.PRICE ? priceBucketBounds(value, store.currency) : null) ?? { min: null, max: null };
+  return facets.map((f) => ({
+    field: f.field,
+    option: f.option ?? null,
+    values: f.counts.map((c) => ({ value: c.value, label: label(f, c.value), count: c.count, ...bounds(f, c.value) })),
+  }));
 }
 
 export const MAX_SUGGESTIONS = 50;

@@ -38,11 +38,13 @@ export const MEILI_SEARCHABLE = ['title', 'brandNames', 'categoryNames', 'keywor
 export const MEILI_SETTINGS: Settings = {
   // Order is weight: title and brand before category, tags and options, description last.
   searchableAttributes: MEILI_SEARCHABLE,
-  filterableAttributes: ['id', 'storeId', 'productId', 'brand', 'categories', 'tags', 'collections', 'options', 'priceBucket', 'available', 'minPrice', 'maxPrice'],
+  filterableAttributes: ['id', 'storeId', 'productId', 'brand', 'categories', 'tags', 'collections', 'options', 'priceBuckets', 'available', 'minPrice', 'maxPrice'],
   sortableAttributes: ['minPrice', 'sortTitle', 'createdAt', 'unitsSold'],
   displayedAttributes: ['id', 'productId', 'handle', 'title'],
-  // An explicit sort (price, title, ...) orders first; relevance ties break on the newest product.
-  rankingRules: ['sort', 'words', 'typo', 'exactness', 'proximity', 'attribute', 'createdAt:desc'],
+  // An explicit sort (price, title, ...) orders first; then more words matched, fewer typos (a completion
+  // is no typo), every word exact; relevance ties break on the newest product, then the product id (a
+  // stable key: the same query gives the same order every time, as the PostgreSQL engine's order by).
+  rankingRules: ['sort', 'words', 'typo', 'exactness', 'proximity', 'attribute', 'createdAt:desc', 'productId:asc'],
   typoTolerance: { enabled: true, minWordSizeForTypos: TYPO_MIN_WORD_SIZE },
   synonyms: SYNONYMS,
   faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },

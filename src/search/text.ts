@@ -57,11 +57,14 @@ export function typoBudget(word: string): number {
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps ("hnadbag" -> "handbag" is 1). */
-export function typoDistance(a: string, b: string, max = Infinity): number {
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps ("hnadbag" -> "handbag" is 1).
+ * With `prefix`, the distance from `a` to the nearest prefix of `b` (a word still being typed: "hnadbag" -> "handbags" is 1).
+ */
+export function typoDistance(a: string, b: string, max = Infinity, prefix = false): number {
   const x = [...a];
   const y = [...b];
-  if (Math.abs(x.length - y.length) > max) return max + 1;
+  if ((prefix ? x.length - y.length : Math.abs(x.length - y.length)) > max) return max + 1;
   let prev2: number[] = [];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
@@ -78,7 +81,7 @@ export function typoDistance(a: string, b: string, max = Infinity): number {
     prev2 = prev;
     prev = row;
   }
-  return prev[y.length];
+  return prefix ? Math.min(...prev) : prev[y.length];
 }
 
 export const MAX_QUERY_LENGTH = 256;

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Product } from '../catalog/entities/product.entity.js';
+import { DecimalScalar } from '../shared/money.js';
 import { PageInfo } from '../shared/pagination.js';
 
 export enum SearchSortKey {
@@ -12,7 +13,7 @@ export enum SearchSortKey {
 registerEnumType(SearchSortKey, {
   name: 'SearchSortKey',
   valuesConfig: {
-    RELEVANCE: { description: 'Best match first: every word exact, then prefixes, then typos; title and brand over description. Newest first when browsing (empty query). Cannot be reversed.' },
+    RELEVANCE: { description: 'Best match first: more words matched, then fewer typos (a completion of the last word is no typo), then exact words before completions; title and brand over description; ties by newest, then product id (a stable order). Newest first when browsing (empty query). Cannot be reversed.' },
     PRICE: { description: 'Lowest variant price in the store, cheapest first; relevance breaks ties.' },
     CREATED_AT: { description: 'Oldest first.' },
     TITLE: { description: "Title in the store's default locale, A to Z." },
@@ -35,7 +36,11 @@ registerEnumType(SearchFacetField, {
     CATEGORY: { description: 'Values are category handles, ancestors included (filter.category).' },
     TAG: { description: 'Values are tags (filter.tags).' },
     OPTION: { description: 'Values of one option, named by `option` (filter.optionValues).' },
-    PRICE: { description: 'Price buckets of the lowest variant price, e.g. "1000-2500" or "50000-" in major units (filter.price).' },
+    PRICE: {
+      description:
+        'Price buckets in major units, e.g. "1000-2500" (from 1,000 included to 2,500 excluded) or "100000-" (100,000 and more), with typed bounds `min` and `max` for filter.price. ' +
+        'A product is in every bucket its price range (lowest to highest variant price) overlaps, by the same rule as filter.price, so a bucket\'s count is the totalCount of the search with that bucket as filter.price.',
+    },
     AVAILABILITY: { description: 'Values are "true" and "false" (filter.availableForSale).' },
   },
 });
@@ -62,6 +67,10 @@ export class SearchFacetValue {
   label!: string;
   @Field(() => Int, { description: 'Products matching the query and the other facets’ filters.' })
   count!: number;
+  @Field(() => DecimalScalar, { nullable: true, description: "PRICE buckets: the lower bound (included) in the store's currency, to pass as filter.price.min; null for other facets." })
+  min!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: "PRICE buckets: the upper bound (excluded), to pass as filter.price.max; null for the open-ended last bucket and for other facets." })
+  max!: string | null;
 }
 
 @ObjectType()

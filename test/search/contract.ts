@@ -1,6 +1,6 @@
 import type { Product } from '../../src/catalog/entities/product.entity.js';
 import type { TestServer } from '../support/server.js';
-import { cn, en, facet, handles, it, SEARCH, seedSearchCatalog, SUGGEST, VISIBLE_IN_TMALL } from './support.js';
+import { cn, en, facet, handles, it, outlet, SEARCH, seedOutletCatalog, seedSearchCatalog, SUGGEST, VISIBLE_IN_TMALL } from './support.js';
 
 export interface ContractTarget {
   server: TestServer;
@@ -26,6 +26,7 @@ export function searchContract(start: () => Promise<ContractTarget>, stop: (targ
   beforeAll(async () => {
     target = await start();
     products = await seedSearchCatalog(target.server);
+    await seedOutletCatalog(target.server);
     await target.sync();
   });
   afterAll(() => stop(target));
@@ -63,6 +64,27 @@ export function searchContract(start: () => Promise<ContractTarget>, stop: (targ
     test('a match in the title outranks a match in the description', async () => {
       const found = handles(await ok({ query: 'canvas' }));
       expect(found).toEqual(['canvas-tote', 'weekender-duffle']);
+    });
+
+    test('"selma hnadbag" ranks the SELMA handbags (both words, one with a swap, as a completion) above the SELMA crossbody bag', async () => {
+      const found = handles(await ok({ query: 'selma hnadbag', first: 50 }, outlet));
+      expect(found.slice(0, 2).sort()).toEqual(['selma-city-satchel', 'selma-outlet-satchel']);
+      expect(found.slice(0, 2)).not.toContain('selma-mini-crossbody');
+    });
+
+    test('within a word: exact, then a completion, then a typo ("satchel": Satchel, Satchelette, Satchet)', async () => {
+      const found = handles(await ok({ query: 'satchel', first: 50 }, outlet));
+      expect(found.slice(0, 2).sort()).toEqual(['selma-city-satchel', 'selma-outlet-satchel']);
+      expect(found.slice(2)).toEqual(['satchelette-charm', 'satchet-pouch']);
+    });
+
+    test('ties break on a stable key: the same query gives the same order every time', async () => {
+      for (const query of ['selma', 'satchel', '', 'selma wallet hnadbag']) {
+        const runs: string[][] = [];
+        for (let i = 0; i < 5; i++) runs.push(handles(await ok({ query, first: 50 }, outlet)));
+        expect(runs.every((run) => JSON.stringify(run) === JSON.stringify(runs[0]))).toBe(true);
+        expect(runs[0].length).toBeGreaterThan(0);
+      }
     });
 
     test('a typo of one letter in a four-letter word is not a match', async () => {
@@ -137,9 +159,44 @@ export function searchContract(start: () => Promise<ContractTarget>, stop: (targ
       expect(labels['10000-25000']).toMatch(/10,000.*25,000/);
     });
 
+    test('a price bucket counts exactly the products its bounds return as filter.price', async () => {
+      for (const [query, headers] of [['', outlet], ['selma', outlet], ['leather', en], ['', en]] as const) {
+        const res = await ok({ query, first: 50, facets: [{ field: 'PRICE' }] }, headers);
+        const buckets = res.data!.search.facets[0].values as { value: string; count: number; min: string; max: string | null }[];
+        expect(buckets.length).toBeGreaterThan(0);
+        for (const bucket of buckets) {
+          const price = { min: bucket.min, ...(bucket.max === null ? {} : { max: bucket.max }) };
+          const filtered = await ok({ query, first: 50, filter: { price } }, headers);
+          expect([bucket.value, filtered.data!.search.totalCount]).toEqual([bucket.value, bucket.count]);
+          expect(handles(filtered)).toHaveLength(bucket.count);
+        }
+      }
+    });
+
+    test('price buckets: typed bounds, boundaries in the bucket that starts there, a price range in every bucket it reaches', async () => {
+      const res = await ok({ query: '', first: 50, facets: [{ field: 'PRICE' }] }, outlet);
+      expect(res.data!.search.facets[0].values.map(({ label: _, ...v }: any) => v)).toEqual([
+        { value: '250-500', count: 1, min: '250.00', max: '500.00' },
+        { value: '500-1000', count: 2, min: '500.00', max: '1000.00' },
+        { value: '1000-2500', count: 2, min: '1000.00', max: '2500.00' },
+        { value: '2500-5000', count: 2, min: '2500.00', max: '5000.00' },
+      ]);
+      const priced = (price: object) => ok({ query: '', first: 50, filter: { price } }, outlet).then(handles).then((h: string[]) => h.sort());
+      // 2,500.00 is in 2,500-5,000, not 1,000-2,500; 250.00 in 250-500, not 100-250; the City satchel (2,450-2,600) in both.
+      expect(await priced({ min: '1000', max: '2500' })).toEqual(['jet-set-wallet', 'selma-city-satchel']);
+      expect(await priced({ min: '2500', max: '5000' })).toEqual(['selma-city-satchel', 'selma-outlet-satchel']);
+      expect(await priced({ min: '100', max: '250' })).toEqual([]);
+      expect(await priced({ min: '250.00', max: '500.00' })).toEqual(['selma-mini-crossbody']);
+      expect(await priced({ max: '250' })).toEqual([]);
+      expect(await priced({ min: '2600.01' })).toEqual([]);
+      expect(await priced({ min: '2600' })).toEqual(['selma-city-satchel']);
+      const top = await ok({ query: '', facets: [{ field: 'PRICE' }] }, en);
+      expect(top.data!.search.facets[0].values.at(-1)).toMatchObject({ value: '25000-50000', min: '25000.00', max: '50000.00' });
+    });
+
     test('facet labels are localized', async () => {
       const res = await ok({ query: 'selma', facets: [{ field: 'BRAND' }] }, cn);
-      expect(res.data!.search.facets[0].values).toEqual([{ value: 'michael-kors', label: '迈克高仕', count: 1 }]);
+      expect(res.data!.search.facets[0].values).toEqual([{ value: 'michael-kors', label: '迈克高仕', count: 1, min: null, max: null }]);
     });
 
     test('explicit sorts order strictly, reverse flips them', async () => {

@@ -57,7 +57,7 @@ describe('filterExpressions', () => {
       'options IN ["colour:black", "colour:red"]',
       'options IN ["size:m"]',
       'maxPrice >= 100000',
-      'minPrice <= 500000',
+      'minPrice < 500000',
       'available = false',
     ]);
   });
@@ -139,7 +139,7 @@ test('facetCounts: option values are split by option; zero counts dropped; most 
     { value: 'red', count: 5 },
     { value: 'black', count: 3 },
   ]);
-  expect(facetCounts({ field: SearchFacetField.PRICE }, { priceBucket: { '1000-2500': 1, '250-500': 4, '100000-': 2 } }).counts.map((c) => c.value)).toEqual([
+  expect(facetCounts({ field: SearchFacetField.PRICE }, { priceBuckets: { '1000-2500': 1, '250-500': 4, '100000-': 2 } }).counts.map((c) => c.value)).toEqual([
     '250-500',
     '1000-2500',
     '100000-',

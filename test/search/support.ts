@@ -1,6 +1,9 @@
+import { Brand } from '../../src/catalog/entities/brand.entity.js';
+import { Category } from '../../src/catalog/entities/category.entity.js';
 import { ProductStatus } from '../../src/catalog/entities/enums.js';
 import type { Product } from '../../src/catalog/entities/product.entity.js';
 import { CurrencyCode } from '../../src/shared/money.js';
+import { refreshListings } from '../../src/catalog/listing.service.js';
 import { CatalogFixtures } from '../support/catalog-fixtures.js';
 import type { TestServer } from '../support/server.js';
 
@@ -12,7 +15,7 @@ export const SEARCH = /* GraphQL */ `
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor node { handle title priceRange { minVariantPrice { amount } } availableForSale } }
-      facets { field option values { value label count } }
+      facets { field option values { value label count min max } }
     }
   }`;
 
@@ -70,6 +73,37 @@ export async function seedSearchCatalog(server: TestServer): Promise<Record<stri
 }
 
 export const VISIBLE_IN_TMALL = 9;
+
+export const outlet = { 'x-store': 'mk-outlet', 'accept-language': 'en' };
+
+/**
+ * A third store (after seedSearchCatalog) for ranking and price boundaries, so the shared catalog's
+ * counts stay as they are. Prices in CNY; the fixture adds 1.00 per variant position, hence the odd
+ * inputs: the satchel is 2,500.00 exactly, the crossbody 250.00, the wallet 1,000.00, and the City
+ * satchel spans 2,450.00 to 2,600.00 (its second variant is repriced below).
+ */
+export async function seedOutletCatalog(server: TestServer) {
+  const em = server.db.orm.em.fork();
+  const f = new CatalogFixtures(em);
+  const mk = await em.findOneOrFail(Brand, { handle: 'michael-kors' });
+  const handbags = await em.findOneOrFail(Category, { handle: 'handbags' });
+  const bags = await em.findOneOrFail(Category, { handle: 'bags' });
+  const crossbody = f.category('crossbody-bags', 'Crossbody bags', bags);
+  const store = f.store('mk-outlet', [mk], { defaultLocale: 'en', supportedLocales: ['en'] });
+  const at = (price: number) => ({ stores: [{ ...store, price }] });
+  f.product(mk, 'selma-outlet-satchel', { en: 'SELMA Saffiano Leather Satchel' }, { ...at(249_900), category: handbags });
+  const city = f.product(mk, 'selma-city-satchel', { en: 'SELMA City Series Satchel' }, { ...at(244_900), colours: ['black', 'red'], category: handbags });
+  f.product(mk, 'selma-mini-crossbody', { en: 'SELMA Mini Saffiano Leather Crossbody Bag' }, { ...at(24_900), category: crossbody });
+  f.product(mk, 'jet-set-wallet', { en: 'Jet Set Wallet' }, { ...at(99_900), category: bags });
+  // "satchel" as a completion and with one typo, to rank against the exact word.
+  f.product(mk, 'satchelette-charm', { en: 'Satchelette Charm' }, { ...at(59_900), category: bags });
+  f.product(mk, 'satchet-pouch', { en: 'Leather Satchet Pouch' }, { ...at(59_900), category: bags });
+  await f.commit();
+  await em.execute(
+    `update variant_price vp set amount = 260000 from product_variant v where v.id = vp.variant_id and v.sku = 'selma-city-satchel-red-one'`,
+  );
+  await refreshListings(em, [city.id]);
+}
 
 export const handles = (res: { data?: any }) => (res.data?.search?.edges ?? []).map((e: any) => e.node.handle);
 export const facet = (res: { data?: any }, field: string, option?: string) =>

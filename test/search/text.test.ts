@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { priceBucket, priceBucketLabel, searchLocale } from '../../src/search/document.js';
+import { priceBucketBounds, priceBuckets, priceBucketLabel, searchLocale } from '../../src/search/document.js';
 import { parseQuery, typoBudget, typoDistance, words } from '../../src/search/text.js';
 import { CurrencyCode } from '../../src/shared/money.js';
 
@@ -46,9 +46,14 @@ test('the search locale: first requested locale the store carries (or of its lan
 });
 
 test('price buckets in major units, labels in the shopper locale', () => {
-  expect(priceBucket(1_299_900, CurrencyCode.CNY)).toBe('10000-25000');
-  expect(priceBucket(99, CurrencyCode.EUR)).toBe('0-100');
-  expect(priceBucket(25_000_000, CurrencyCode.JPY)).toBe('100000-');
+  expect(priceBuckets(1_299_900, 1_299_900, CurrencyCode.CNY)).toEqual(['10000-25000']);
+  expect(priceBuckets(99, 99, CurrencyCode.EUR)).toEqual(['0-100']);
+  expect(priceBuckets(25_000_000, 25_000_000, CurrencyCode.JPY)).toEqual(['100000-']);
+  // A boundary price is in the bucket that starts there; a range is in every bucket it reaches.
+  expect(priceBuckets(250_000, 250_000, CurrencyCode.CNY)).toEqual(['2500-5000']);
+  expect(priceBuckets(245_000, 260_000, CurrencyCode.CNY)).toEqual(['1000-2500', '2500-5000']);
+  expect(priceBucketBounds('1000-2500', CurrencyCode.CNY)).toEqual({ min: '1000.00', max: '2500.00' });
+  expect(priceBucketBounds('100000-', CurrencyCode.JPY)).toEqual({ min: '100000', max: null });
   expect(priceBucketLabel('1000-2500', CurrencyCode.EUR, 'en')).toBe('€1,000 – €2,500');
   expect(priceBucketLabel('100000-', CurrencyCode.CNY, 'zh-CN')).toBe('¥100,000+');
 });

@@ -86,13 +86,13 @@ function whereClause(store: Store, filter: ProductFilter, params: unknown[]): st
   if (min !== undefined && max !== undefined && min > max) {
     throw new UserInputError('filter.price.min is greater than filter.price.max', 'INVALID_PRICE_RANGE', ['filter', 'price']);
   }
-  // A product matches when some variant's price can fall in the range: its [min, max] overlaps it.
+  // A product matches when its [lowest, highest] price overlaps [min, max) (as search's PRICE buckets).
   const add = (condition: string, value: unknown) => {
     where.push(condition);
     params.push(value);
   };
   if (min !== undefined) add(`l.max_price >= ?`, min);
-  if (max !== undefined) add(`l.min_price <= ?`, max);
+  if (max !== undefined) add(`l.min_price < ?`, max);
   if (filter.availableForSale != null) add(`l.available = ?`, filter.availableForSale);
   return where.join(' and ');
 }

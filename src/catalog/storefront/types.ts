@@ -29,7 +29,11 @@ export class OptionValueFilter {
   @Field() @Length(1, 64) value!: string;
 }
 
-@InputType({ description: "A price range in the store's currency; either bound may be left out." })
+@InputType({
+  description:
+    "A price range [min, max) in the store's currency: min included, max excluded; either bound may be left out. A product matches when its price range " +
+    '(lowest to highest variant price) overlaps it, the rule of search PRICE facet buckets, whose `min` and `max` can be passed here as they are.',
+})
 export class PriceRangeFilter {
   @Field(() => DecimalScalar, { nullable: true }) min?: string;
   @Field(() => DecimalScalar, { nullable: true }) max?: string;

@@ -45,6 +45,7 @@ export class SearchIndexDocument {
   @Property({ type: 'text[]' })
   options!: string[];
 
+  /** The price buckets the product's price range is in, space-separated ("1000-2500 2500-5000"). */
   @Property({ type: 'text' })
   priceBucket!: string;
 
