@@ -4,8 +4,9 @@ import { Migration20261124055241 } from './Migration20261124055241.js';
 import { Migration20261124061757 } from './Migration20261124061757.js';
 import { Migration20261124065344 } from './Migration20261124065344.js';
 import { Migration20261124070221 } from './Migration20261124070221.js';
+import { Migration20261201100000 } from './Migration20261201100000.js';
 import { Migration20261201110000 } from './Migration20261201110000.js';
 import { Migration20261201120000 } from './Migration20261201120000.js';
 import { Migration20261201130000 } from './Migration20261201130000.js';
 
-export const migrationsList = [{ name: 'Migration20261124053506', class: Migration20261124053506 }, { name: 'Migration20261124055241', class: Migration20261124055241 }, { name: 'Migration20261124061757', class: Migration20261124061757 }, { name: 'Migration20261124065344', class: Migration20261124065344 }, { name: 'Migration20261124070221', class: Migration20261124070221 }, { name: 'Migration20261201110000', class: Migration20261201110000 }, { name: 'Migration20261201120000', class: Migration20261201120000 }, { name: 'Migration20261201130000', class: Migration20261201130000 }];
+export const migrationsList = [{ name: 'Migration20261124053506', class: Migration20261124053506 }, { name: 'Migration20261124055241', class: Migration20261124055241 }, { name: 'Migration20261124061757', class: Migration20261124061757 }, { name: 'Migration20261124065344', class: Migration20261124065344 }, { name: 'Migration20261124070221', class: Migration20261124070221 }, { name: 'Migration20261201100000', class: Migration20261201100000 }, { name: 'Migration20261201110000', class: Migration20261201110000 }, { name: 'Migration20261201120000', class: Migration20261201120000 }, { name: 'Migration20261201130000', class: Migration20261201130000 }];

@@ -1,19 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { API_KEY_PREFIX, canActOnBrand, isPlatformAdmin, issueToken } from '../shared/auth.js';
+import { validate as isUuid } from 'uuid';
+import { API_KEY_PREFIX, checkPassword, issueToken } from '../shared/auth.js';
 import type { App, Context, Viewer } from '../shared/context.js';
-import { hashPassword, randomToken, sameHash, sha256, verifyPassword } from '../shared/crypto.js';
+import { hashPassword, randomToken, sameHash, sha256 } from '../shared/crypto.js';
+import { ForbiddenError } from '../shared/errors.js';
+import { limitSignIn } from '../shared/rate-limit.js';
+import { transaction } from '../shared/transaction.js';
 import { DomainError, errorCodes } from '../shared/user-errors.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { StaffUser } from './entities/staff-user.entity.js';
+import { assertMayCreateApiKey, assertMayCreateStaff, mayManageApiKey } from './grants.js';
 import { ApiScope, StaffRole } from '../shared/roles.js';
 
+/** Business failures of access mutations. Missing rights are FORBIDDEN GraphQL errors, not codes here. */
 export const AccessErrorCode = errorCodes('AccessErrorCode', {
   INVALID: 'The value is malformed or breaks a rule (see message).',
   INVALID_CREDENTIALS: 'Unknown email or wrong password (the same answer for both).',
   TAKEN: 'The email is already used.',
   NOT_FOUND: 'No such object (or it is not visible to you).',
-  OUT_OF_SCOPE: 'The role, scopes or brands asked for exceed what you may grant.',
+  THROTTLED: 'Too many failed sign-in attempts for this email or from this address: wait retryAfterSeconds.',
 });
 
 export interface StaffUserDraft {
@@ -23,33 +29,22 @@ export interface StaffUserDraft {
   brandIds: string[];
 }
 
-function outOfScope(message: string, field: string[]) {
-  return new DomainError(AccessErrorCode.OUT_OF_SCOPE, message, field);
-}
-
-/** Only platform admins create staff for any brand; brand admins create concierges for their own brands. */
-function assertMayGrant(viewer: Viewer, role: StaffRole, brandIds: string[]) {
-  if (isPlatformAdmin(viewer)) return;
-  if (role !== StaffRole.CONCIERGE) throw outOfScope('Only a platform admin can create admins', ['input', 'role']);
-  if (brandIds.length === 0 || !brandIds.every((b) => canActOnBrand(viewer, b))) {
-    throw outOfScope('You can only grant brands you manage', ['input', 'brandIds']);
-  }
-}
-
+/** Also used by `npm run admin:create`. A concurrent create of the same email is TAKEN (see module.ts). */
 export async function createStaffUser(em: EntityManager, draft: StaffUserDraft): Promise<StaffUser> {
   const email = draft.email.trim().toLowerCase();
   if (draft.role !== StaffRole.PLATFORM_ADMIN && draft.brandIds.length === 0) {
     throw new DomainError(AccessErrorCode.INVALID, `${draft.role} needs at least one brand`, ['input', 'brandIds']);
   }
-  return em.transactional(async (tx) => {
+  const passwordHash = await hashPassword(draft.password);
+  return transaction({ em }, async (tx) => {
     if (await tx.count(StaffUser, { email })) {
       throw new DomainError(AccessErrorCode.TAKEN, `A staff user with email ${email} already exists`, ['input', 'email']);
     }
     const user = tx.create(StaffUser, {
       email,
-      passwordHash: await hashPassword(draft.password),
+      passwordHash,
       role: draft.role,
-      brandIds: draft.role === StaffRole.PLATFORM_ADMIN ? [] : draft.brandIds,
+      brandIds: draft.role === StaffRole.PLATFORM_ADMIN ? [] : [...new Set(draft.brandIds)],
     });
     tx.persist(user);
     return user;
@@ -58,47 +53,52 @@ export async function createStaffUser(em: EntityManager, draft: StaffUserDraft):
 
 export const accessService = {
   async staffLogin(ctx: Context, email: string, password: string) {
-    const user = await ctx.em.findOne(StaffUser, { email: email.trim().toLowerCase(), disabledAt: null });
-    // Same answer for unknown email and wrong password, so emails cannot be probed.
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      throw new DomainError(AccessErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect', ['input']);
-    }
-    const { token, expiresAt } = await issueToken(ctx.app, { typ: 'staff', sub: user.id, role: user.role, brands: user.brandIds });
-    return { accessToken: token, expiresAt, staffUser: user };
+    const normalized = email.trim().toLowerCase();
+    return limitSignIn(ctx.app, { audience: 'staff', email: normalized, clientIp: ctx.clientIp }, async () => {
+      const user = await ctx.em.findOne(StaffUser, { email: normalized, disabledAt: null });
+      // Same answer and the same scrypt work for an unknown email and a wrong password, so emails cannot be probed.
+      if (!(await checkPassword(password, user?.passwordHash))) {
+        throw new DomainError(AccessErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect', ['input']);
+      }
+      const { token, expiresAt } = await issueToken(ctx.app, { typ: 'staff', sub: user!.id });
+      return { accessToken: token, expiresAt, staffUser: user! };
+    });
   },
 
   async staffUserCreate(ctx: Context, draft: StaffUserDraft) {
-    assertMayGrant(ctx.viewer, draft.role, draft.brandIds);
+    assertMayCreateStaff(ctx.viewer, draft.role, draft.brandIds);
     return { staffUser: await createStaffUser(ctx.em, draft) };
   },
 
   async apiKeyCreate(ctx: Context, input: { name: string; scopes: ApiScope[]; brandIds: string[] }) {
     const viewer = ctx.viewer;
-    if (viewer.kind !== 'staff') throw outOfScope('Only staff can create API keys', ['input']);
-    if (!isPlatformAdmin(viewer) && (input.brandIds.length === 0 || !input.brandIds.every((b) => canActOnBrand(viewer, b)))) {
-      throw outOfScope('A brand admin can only create keys for brands it manages', ['input', 'brandIds']);
-    }
+    assertMayCreateApiKey(viewer, input.scopes, input.brandIds);
     const prefix = `${API_KEY_PREFIX}${randomBytes(6).toString('hex')}`;
     const secret = `${prefix}_${randomToken(32)}`;
-    const apiKey = ctx.em.create(ApiKey, {
-      name: input.name.trim(),
-      prefix,
-      secretHash: sha256(secret),
-      scopes: [...new Set(input.scopes)],
-      brandIds: input.brandIds,
-      createdById: viewer.staffId,
+    const apiKey = await transaction(ctx, async (tx) => {
+      const key = tx.create(ApiKey, {
+        name: input.name.trim(),
+        prefix,
+        secretHash: sha256(secret),
+        scopes: [...new Set(input.scopes)],
+        brandIds: [...new Set(input.brandIds)],
+        createdById: viewer.staffId,
+      });
+      tx.persist(key);
+      return key;
     });
-    await ctx.em.persist(apiKey).flush();
     return { apiKey, secret };
   },
 
+  /** Unknown is NOT_FOUND; a key covering a brand the viewer does not manage (or every brand) is FORBIDDEN. */
   async apiKeyRevoke(ctx: Context, id: string) {
-    const apiKey = await ctx.em.findOne(ApiKey, { id });
-    if (!apiKey || (!isPlatformAdmin(ctx.viewer) && !apiKey.brandIds.every((b) => canActOnBrand(ctx.viewer, b)))) {
-      throw new DomainError(AccessErrorCode.NOT_FOUND, 'No such API key', ['input', 'id']);
-    }
-    apiKey.revokedAt ??= new Date();
-    await ctx.em.flush();
+    const apiKey = await transaction(ctx, async (tx) => {
+      const key = await tx.findOne(ApiKey, { id });
+      if (!key) throw new DomainError(AccessErrorCode.NOT_FOUND, 'No such API key', ['input', 'id']);
+      if (!mayManageApiKey(ctx.viewer, key)) throw new ForbiddenError('Revoking this key needs rights over every brand it covers');
+      key.revokedAt ??= new Date();
+      return key;
+    });
     return { apiKey };
   },
 
@@ -118,4 +118,13 @@ export async function verifyApiKey(app: App, credential: string): Promise<Viewer
     await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() });
   }
   return { kind: 'apiKey', apiKeyId: key.id, scopes: key.scopes, brandIds: key.brandIds };
+}
+
+/** The staff member's current role and brands (one statement), or null once deleted or disabled. */
+export async function currentStaff(app: App, staffId: string): Promise<{ role: StaffRole; brandIds: string[] } | null> {
+  if (!isUuid(staffId)) return null;
+  const [row] = await app.orm.em
+    .fork()
+    .execute<{ role: StaffRole; brand_ids: string[] }[]>('select role, brand_ids from staff_user where id = ? and disabled_at is null', [staffId]);
+  return row ? { role: row.role, brandIds: row.brand_ids } : null;
 }

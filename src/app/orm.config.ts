@@ -27,6 +27,8 @@ export function ormOptions(clientUrl: string, poolSize = 16, extra: Partial<Opti
     dataloader: true,
     forceUtcTimezone: true,
     allowGlobalContext: false,
+    // Schemas that libraries own (job queue, sign-in rate limits): no entity maps them, so no diff may drop them.
+    schemaGenerator: { ignoreSchema: ['graphile_worker', 'rate_limit'] },
     ...extra,
   });
 }

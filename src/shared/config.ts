@@ -22,6 +22,9 @@ const schema = z.object({
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
+  SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: z.enum(['demo', 'none']).default('demo'),
   JOBS: z.enum(['in-process', 'off']).default('in-process'),
@@ -31,7 +34,8 @@ export type Config = z.infer<typeof schema> & { jwtSecret: string };
 
 export class ConfigError extends Error {}
 
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+/** Published in this repository: fine for development and tests, refused in production. */
+export const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 
 /** Validates the environment; a bad value throws one ConfigError naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cfg = parsed.data;
   if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {
     throw new ConfigError('Missing environment variable JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (cfg.NODE_ENV === 'production' && cfg.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new ConfigError('Invalid environment variable JWT_SECRET: the published development secret cannot be used when NODE_ENV=production');
   }
   return { ...cfg, jwtSecret: cfg.JWT_SECRET ?? DEV_JWT_SECRET };
 }

@@ -1,5 +1,7 @@
 import { ApiScope, StaffRole } from '../../src/shared/roles.js';
+import { randomUUID } from 'node:crypto';
 import { issueToken } from '../../src/shared/auth.js';
+import { pgArray } from '../../src/shared/sql.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 export type Headers = Record<string, string>;
@@ -28,8 +30,21 @@ export class AdminHarness {
     return this.server.close();
   }
 
+  /** Staff ids by role and brands: tokens name real staff rows, since every request reads the current role and brands. */
+  private readonly staffIds = new Map<string, string>();
+
   async token(role: StaffRole, brandIds: string[] = [], staffId = '0190a3c2-0000-7000-8000-000000000001'): Promise<Headers> {
-    const { token } = await issueToken(this.server.app, { typ: 'staff', sub: staffId, role, brands: brandIds });
+    const identity = `${role}:${[...brandIds].sort().join(',')}`;
+    let id = this.staffIds.get(identity);
+    if (!id) {
+      id = [...this.staffIds.values()].includes(staffId) ? randomUUID() : staffId;
+      await this.sql(
+        `insert into staff_user (id, created_at, updated_at, email, password_hash, role, brand_ids) values (?, now(), now(), ?, '!', ?::staff_role, ?::text[])`,
+        [id, `${id}@staff.test`, role, pgArray(brandIds)],
+      );
+      this.staffIds.set(identity, id);
+    }
+    const { token } = await issueToken(this.server.app, { typ: 'staff', sub: id });
     return { authorization: `Bearer ${token}` };
   }
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { ConfigError, loadConfig } from '../../src/shared/config.js';
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/shared/config.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const MAIN = new URL('../../dist/src/app/main.js', import.meta.url).pathname;
@@ -16,6 +16,9 @@ describe('loadConfig', () => {
     ['JWT_SECRET', { NODE_ENV: 'production' }],
     ['MEILI_URL', { MEILI_URL: 'localhost:7700' }],
     ['SEED', { SEED: 'everything' }],
+    ['SIGN_IN_MAX_FAILURES_PER_EMAIL', { SIGN_IN_MAX_FAILURES_PER_EMAIL: '0' }],
+    ['SIGN_IN_MAX_FAILURES_PER_IP', { SIGN_IN_MAX_FAILURES_PER_IP: 'many' }],
+    ['SIGN_IN_WINDOW_SECONDS', { SIGN_IN_WINDOW_SECONDS: '-5' }],
   ])('a bad %s is a ConfigError naming it (%j)', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -27,6 +30,18 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.JWT_SECRET).toBeUndefined();
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  test('production refuses the published development secret, even when passed explicitly', () => {
+    const env = { NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(/JWT_SECRET.*development secret/);
+    expect(loadConfig({ NODE_ENV: 'development', JWT_SECRET: DEV_JWT_SECRET }).jwtSecret).toBe(DEV_JWT_SECRET);
+  });
+
+  test('sign-in limits default to 5 failures per email and 20 per IP in 15 minutes', () => {
+    expect(loadConfig({})).toMatchObject({ SIGN_IN_MAX_FAILURES_PER_EMAIL: 5, SIGN_IN_MAX_FAILURES_PER_IP: 20, SIGN_IN_WINDOW_SECONDS: 900 });
+    expect(loadConfig({ SIGN_IN_MAX_FAILURES_PER_EMAIL: '10' }).SIGN_IN_MAX_FAILURES_PER_EMAIL).toBe(10);
   });
 
   test('production takes the given JWT secret', () => {

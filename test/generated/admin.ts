@@ -5,16 +5,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AccessErrorCode =
+  /** The idempotency key was already used for a different request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The value is malformed or breaks a rule (see message). */
   | 'INVALID'
+  /** Unknown email or wrong password (the same answer for both). */
   | 'INVALID_CREDENTIALS'
+  /** No such object (or it is not visible to you). */
   | 'NOT_FOUND'
-  | 'OUT_OF_SCOPE'
-  | 'TAKEN';
+  /** The email is already used. */
+  | 'TAKEN'
+  /** Too many failed sign-in attempts for this email or from this address: wait retryAfterSeconds. */
+  | 'THROTTLED';
 
 export type ApiKeyCreateInput = {
   /** Brands the key acts on; empty means all (platform admins only). */
   brandIds?: Array<string>;
   name: string;
+  /** At least one; only scopes the creator's role may grant (see apiKeyCreate). */
   scopes: Array<ApiScope>;
 };
 

@@ -31,8 +31,15 @@ export type CustomerCreateInput = {
 };
 
 export type CustomerErrorCode =
+  /** The idempotency key was already used for a different request. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The value is malformed or breaks a rule (see message). */
   | 'INVALID'
+  /** An account with this email already exists. */
   | 'TAKEN'
+  /** Too many failed sign-in attempts for this email or from this address: wait retryAfterSeconds. */
+  | 'THROTTLED'
+  /** Unknown email or wrong password (the same answer for both). */
   | 'UNIDENTIFIED_CUSTOMER';
 
 export type ProductGridQueryVariables = Exact<{

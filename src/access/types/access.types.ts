@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsEmail, IsEnum, Length } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsEnum, Length } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { userErrorType } from '../../shared/user-errors.js';
 import { AccessErrorCode } from '../access.service.js';
 import { ApiKey } from '../entities/api-key.entity.js';
@@ -20,6 +20,8 @@ export class StaffLoginPayload {
   accessToken?: string;
   @Field({ nullable: true }) expiresAt?: Date;
   @Field(() => StaffUser, { nullable: true }) staffUser?: StaffUser;
+  @Field(() => Int, { nullable: true, description: 'With a THROTTLED userError: seconds to wait before the next attempt.' })
+  retryAfterSeconds?: number | null;
   @Field(() => [AccessUserError]) userErrors!: InstanceType<typeof AccessUserError>[];
 }
 
@@ -42,7 +44,10 @@ export class StaffUserCreatePayload {
 @InputType()
 export class ApiKeyCreateInput {
   @Field() @Length(1, 120) name!: string;
-  @Field(() => [ApiScope]) @ArrayMaxSize(20) scopes!: ApiScope[];
+  @Field(() => [ApiScope], { description: 'At least one; only scopes the creator\'s role may grant (see apiKeyCreate).' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  scopes!: ApiScope[];
   @Field(() => [ID], { defaultValue: [], description: 'Brands the key acts on; empty means all (platform admins only).' })
   @ArrayMaxSize(100)
   brandIds!: string[];

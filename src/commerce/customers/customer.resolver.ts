@@ -1,6 +1,7 @@
 import { IsEmail, IsOptional, Length } from 'class-validator';
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
+import { signInPayload } from '../../shared/rate-limit.js';
 import { payload, userErrorType } from '../../shared/user-errors.js';
 import { Customer } from './customer.entity.js';
 import { CustomerErrorCode, customerService } from './customer.service.js';
@@ -36,6 +37,8 @@ class CustomerAccessToken {
 @ObjectType()
 class CustomerAccessTokenCreatePayload {
   @Field(() => CustomerAccessToken, { nullable: true }) customerAccessToken?: CustomerAccessToken;
+  @Field(() => Int, { nullable: true, description: 'With a THROTTLED userError: seconds to wait before the next attempt.' })
+  retryAfterSeconds?: number | null;
   @Field(() => [CustomerUserError]) userErrors!: InstanceType<typeof CustomerUserError>[];
 }
 
@@ -51,8 +54,10 @@ export class CustomerResolver {
     return payload(input, () => customerService.create(ctx, input));
   }
 
-  @Mutation(() => CustomerAccessTokenCreatePayload)
+  @Mutation(() => CustomerAccessTokenCreatePayload, {
+    description: 'Signs a customer in. Failed attempts are limited per email and per client address (THROTTLED, with retryAfterSeconds).',
+  })
   customerAccessTokenCreate(@Arg('input') input: CustomerAccessTokenCreateInput, @Ctx() ctx: Context) {
-    return payload(input, () => customerService.signIn(ctx, input.email, input.password));
+    return signInPayload(input, () => customerService.signIn(ctx, input.email, input.password));
   }
 }
