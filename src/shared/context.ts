@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { StaffRole, ApiScope } from './roles.js';
 import { LoaderRegistry } from './loaders.js';
 import type { Config } from './config.js';
+import { parseAcceptLanguage } from './locale.js';
 
 export type Viewer =
   | { kind: 'anonymous' }
@@ -36,7 +37,7 @@ export interface Context {
   viewer: Viewer;
   /** Store handle from the x-store header (Storefront API). */
   storeHandle: string | null;
-  /** Locales from accept-language, most preferred first. */
+  /** Locales from accept-language, most preferred first (shared/locale.ts). */
   locales: string[];
   loaders: LoaderRegistry;
   /** Per-request memo for values resolved once (the current store, ...). */
@@ -64,25 +65,4 @@ export function createContext(
     requestId: headers.requestId,
     clientIp: headers.clientIp ?? null,
   };
-}
-
-/** "zh-CN,zh;q=0.9,en;q=0.8" -> ["zh-CN", "zh", "en"]; invalid tags are ignored. */
-export function parseAcceptLanguage(header: string): string[] {
-  return header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { tag: tag.trim(), q: q ? Number(q.slice(2)) : 1 };
-    })
-    .filter(({ tag, q }) => tag && tag !== '*' && q > 0 && !Number.isNaN(q))
-    .flatMap(({ tag, q }) => {
-      try {
-        return [{ tag: Intl.getCanonicalLocales(tag)[0], q }];
-      } catch {
-        return [];
-      }
-    })
-    .sort((a, b) => b.q - a.q)
-    .map(({ tag }) => tag);
 }
