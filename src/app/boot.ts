@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { installJobSchema, startWorker, type Worker } from '../shared/jobs.js';
 import { ConfigError, loadConfig, type Config } from '../shared/config.js';
 import type { App } from '../shared/context.js';
-import { openDatabase, DatabaseStartError, type Database } from './database.js';
+import { openDatabase, DatabaseStartError, stopDatabaseAfterDrain, type Database } from './database.js';
 import { createLogger } from './observability.js';
 import { tasks } from './modules.js';
 import { openOrm } from './orm.config.js';
@@ -70,7 +70,9 @@ export function exitOnStartupError(err: unknown): never {
   process.exit(1);
 }
 
+/** SIGTERM/SIGINT run `shutdown` once (drain, stop the worker, then the database), then exit 0. */
 export function onSignals(shutdown: () => Promise<void>) {
+  stopDatabaseAfterDrain();
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {

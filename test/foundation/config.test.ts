@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/shared/config.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -119,6 +122,17 @@ describe('main.js start-up failures: exit 1 with one clear line on stderr', () =
     expectOneLine(run, new RegExp(`PostgreSQL.*127\\.0\\.0\\.1:${port}`));
     expect(run.stderr).toMatch(/ECONNREFUSED|refused/i);
     expect(run.stderr).not.toContain('secret');
+  });
+
+  // Under root the embedded PostgreSQL runs as the postgres user, which cannot enter a mode-700 folder.
+  (process.getuid?.() === 0 ? test : test.skip)('as root, a DATA_DIR the postgres user cannot reach', async () => {
+    const locked = mkdtempSync(path.join(os.tmpdir(), 'flagship-locked-'));
+    try {
+      const run = await runMain({ DATA_DIR: path.join(locked, 'data'), EMBEDDED_PG_PORT: String(await freePort()), SEED: 'none' });
+      expectOneLine(run, new RegExp(`^error: embedded PostgreSQL runs as user 'postgres', which cannot enter ${locked} \\(mode 700\\).*or set DATABASE_URL$`));
+    } finally {
+      rmSync(locked, { recursive: true, force: true });
+    }
   });
 
   describe('with a database', () => {
