@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineEvents, event } from '../shared/events.js';
 
 const id = z.uuid();
+/** A product lifecycle move (product-lifecycle.ts), published by the state-machine helper. */
+const productTransition = event(z.object({ id, from: z.string(), to: z.string(), actor: z.string() }), 'id');
 
 /**
  * What the catalog announces. `product.changed` follows every change to what storefronts show of a
@@ -18,4 +20,8 @@ export const catalogEvents = defineEvents({
   'category.changed': event(z.object({ categoryId: id }), 'categoryId'),
   'category.deleted': event(z.object({ categoryId: id }), 'categoryId'),
   'collection.changed': event(z.object({ collectionId: id }), 'collectionId'),
+  'product.activate': productTransition,
+  'product.deactivate': productTransition,
+  'product.archive': productTransition,
+  'product.restore': productTransition,
 });

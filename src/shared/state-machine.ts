@@ -197,9 +197,14 @@ function identifier(name: string): string {
   return `"${name}"`;
 }
 
-/** The one place transitions reach the outbox: topic `<machine>.<event>`, aggregate = the row. */
+/** The outbox topics a machine publishes, one per event: declare them in the domain's event catalogue. */
+export function transitionTopics(machine: { name: string; events: readonly string[] }): string[] {
+  return machine.events.map((event) => `${machine.name}.${event}`);
+}
+
+/** The one place transitions reach the outbox: topic `<machine>.<event>`, aggregate = the row, payload { id, from, to, actor, ... }. */
 function publishTransition<S extends string, E extends string>(tx: EntityManager, move: AppliedTransition<S, E>, actor: string, payload: object) {
-  recordEvent(tx, `${move.machine}.${move.event}`, move.id, { ...payload, from: move.from, to: move.to, actor });
+  recordEvent(tx, `${move.machine}.${move.event}`, move.id, { ...payload, id: move.id, from: move.from, to: move.to, actor });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { productLifecycle } from '../../src/catalog/product-lifecycle.js';
+import { transitionTopics } from '../../src/shared/state-machine.js';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { catalogEvents } from '../../src/catalog/events.js';
@@ -123,4 +125,8 @@ test('refreshing listings publishes product.changed per product, naming the stor
   expect((await rows()).map((r) => ({ topic: r.topic, aggregateId: r.aggregateId, payload: r.payload }))).toEqual(
     expected.map((payload) => ({ topic: 'product.changed', aggregateId: payload.productId, payload })),
   );
+});
+
+test('every product lifecycle move publishes a topic the catalog declares', () => {
+  expect(transitionTopics(productLifecycle).filter((topic) => !(catalogEvents.topics as string[]).includes(topic))).toEqual([]);
 });
