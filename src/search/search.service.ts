@@ -5,7 +5,7 @@ import type { Store } from '../catalog/entities/store.entity.js';
 import { localeChain, pickText } from '../catalog/i18n.js';
 import { loadLabelSource, loadSuggestionSource, type Names } from '../catalog/search-source.js';
 import { currentStore } from '../catalog/storefront/current-store.js';
-import { visibleProductsByIds } from '../catalog/storefront/product-list.js';
+import { storefrontCatalog } from '../catalog/storefront/storefront-catalog.js';
 import type { ProductFilter } from '../catalog/storefront/types.js';
 import { encodeCursor, type ConnectionArgs } from '../shared/pagination.js';
 import { priceBucketBounds, priceBucketLabel, searchLocale } from './document.js';
@@ -55,7 +55,7 @@ export async function searchProducts(ctx: Context, args: SearchArgs): Promise<Pr
   });
   const pageIds = hits.productIds;
   const [products, facetResults] = await Promise.all([
-    visibleProductsByIds(ctx.em, store, pageIds),
+    storefrontCatalog.productsByIds(ctx, pageIds).then((found) => found.filter((p) => p !== null)),
     facetLabels(ctx, store, hits.facets),
   ]);
   const position = new Map(pageIds.map((id, i) => [id, offset + i]));

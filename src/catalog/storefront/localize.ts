@@ -2,27 +2,25 @@ import type { Context } from '../../shared/context.js';
 import type { Product } from '../entities/product.entity.js';
 import { catalogLoaders } from '../loaders.js';
 import { chainFor } from './current-store.js';
+import { isStorefrontProduct } from './read-model.js';
 
 /**
- * Each product's locale fallback chain, computed once per request. List resolvers prepare it for a
- * whole page (one batched brand load), so the many content fields of a wide list resolve
- * synchronously instead of awaiting the same promises thousands of times.
+ * Products read through storefrontCatalog carry their locale chain, so the many content fields of a
+ * wide list resolve synchronously. Other products (the Admin API's entities) compute it once per
+ * product and request from the brand's default locale.
  */
-const chains = new WeakMap<Product, string[]>();
+const computed = new WeakMap<Product, Promise<string[]>>();
 
-async function computeChain(ctx: Context, product: Product): Promise<string[]> {
-  const brand = await catalogLoaders.brand(ctx).load(product.brand.id);
-  const chain = await chainFor(ctx, brand?.defaultLocale);
-  chains.set(product, chain);
+function computeChain(ctx: Context, product: Product): Promise<string[]> {
+  let chain = computed.get(product);
+  if (!chain) {
+    chain = catalogLoaders.brand(ctx).load(product.brand.id).then((brand) => chainFor(ctx, brand?.defaultLocale));
+    computed.set(product, chain);
+  }
   return chain;
 }
 
-export async function prepareProducts(ctx: Context, products: Product[]): Promise<void> {
-  await Promise.all(products.filter((p) => !chains.has(p)).map((p) => computeChain(ctx, p)));
-}
-
-/** Applies `use` to the product's chain: synchronously when prepared, after loading it otherwise. */
+/** Applies `use` to the product's chain: synchronously for storefront read models, after computing it otherwise. */
 export function withChain<T>(ctx: Context, product: Product, use: (chain: string[]) => T): T | Promise<T> {
-  const chain = chains.get(product);
-  return chain ? use(chain) : computeChain(ctx, product).then(use);
+  return isStorefrontProduct(product) ? use(product.inStore.chain) : computeChain(ctx, product).then(use);
 }

@@ -4,22 +4,14 @@ import { parseDecimal, type CurrencyCode } from '../../shared/money.js';
 import type { CursorValues, PageRequest } from '../../shared/pagination.js';
 import { pgArray } from '../../shared/sql.js';
 import { DomainError } from '../../shared/user-errors.js';
-import type { Product } from '../entities/product.entity.js';
-import type { Brand } from '../entities/brand.entity.js';
-import type { Category } from '../entities/category.entity.js';
-import { brandFromJson, categoryFromJson, productFromRow } from './read-model.js';
 import type { Store } from '../entities/store.entity.js';
 import { ProductSortKey, type ProductFilter } from './types.js';
 
-/** What a product's listing in the current store says: price range and availability. */
-export interface ListingFacts {
-  minPrice: number;
-  maxPrice: number;
-  available: boolean;
-}
-
-const facts = new WeakMap<Product, ListingFacts>();
-export const listingFacts = (product: Product) => facts.get(product);
+/**
+ * The storefront visibility rule on product_listing `l`: the product is ACTIVE and published to the
+ * store (`active`, kept by listing.service) and priced there (a minimum price exists).
+ */
+export const LISTED_IN_STORE = `l.active and l.min_price is not null`;
 
 interface Sort {
   /** The listing column ordered on before the product id; null orders by id alone (UUIDv7: creation order). */
@@ -60,7 +52,7 @@ function priceBound(value: string | undefined, currency: CurrencyCode, name: 'mi
 
 /** Builds the WHERE clause shared by the page and its count; every value is a bound parameter. */
 function whereClause(store: Store, filter: ProductFilter, params: unknown[]): string {
-  const where = [`l.store_id = ?`, `l.active`, `l.min_price is not null`];
+  const where = [`l.store_id = ?`, LISTED_IN_STORE];
   params.push(store.id);
   if (filter.brands?.length) {
     where.push(`p.brand_id in (select id from brand where handle = any(?::text[]))`);
@@ -136,12 +128,10 @@ export function listProducts(em: EntityManager, store: Store, args: ListArgs) {
     ${from}${keyset} order by ${keys.map((k) => `${k} ${dir}`).join(', ')} limit ?`;
 
   return {
-    async rows(): Promise<{ product: Product; cursor: CursorValues }[]> {
+    /** Product rows with their listing columns, for storefrontCatalog to turn into read models. */
+    async rows(): Promise<{ row: Record<string, unknown>; cursor: CursorValues }[]> {
       const rows = await em.execute<Record<string, unknown>[]>(sql, params);
-      return rows.map((row) => ({
-        product: mapProduct(row),
-        cursor: sort.expr ? [sortValue(row.sort_value), row.id as string] : [row.id as string],
-      }));
+      return rows.map((row) => ({ row, cursor: sort.expr ? [sortValue(row.sort_value), row.id as string] : [row.id as string] }));
     },
     async count(): Promise<number> {
       const [row] = await em.execute<{ n: string }[]>(`select count(*) as n ${countFrom}`, countParams);
@@ -153,54 +143,4 @@ export function listProducts(em: EntityManager, store: Store, args: ListArgs) {
 /** Sort values travel in cursors as JSON: bigint columns arrive from pg as strings, integers as numbers. */
 function sortValue(value: unknown): string | number | null {
   return (value as string | number | null) ?? null;
-}
-
-/** Maps a product row that carries its listing columns, remembering the listing facts. */
-export function mapProduct(row: Record<string, unknown>): Product {
-  const product = productFromRow(row);
-  facts.set(product, {
-    minPrice: Number(row.listing_min_price),
-    maxPrice: Number(row.listing_max_price),
-    available: Boolean(row.listing_available),
-  });
-  return product;
-}
-
-/**
- * A single product visible in the store, by handle or id, with its brand and category read in the
- * same statement; null when not visible there.
- */
-export async function findVisibleProduct(em: EntityManager, store: Store, by: { handle?: string; id?: string }) {
-  const [row] = await em.execute<Record<string, unknown>[]>(
-    `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available,
-            to_jsonb(b) as brand_json, to_jsonb(c) as category_json
-       from product p join product_listing l on l.product_id = p.id and l.store_id = ?
-       join brand b on b.id = p.brand_id
-       left join category c on c.id = p.category_id
-      where l.active and l.min_price is not null and ${by.handle !== undefined ? 'p.handle = ?' : 'p.id = ?'}`,
-    [store.id, by.handle ?? by.id],
-  );
-  if (!row) return null;
-  const product = mapProduct(row);
-  const category = row.category_json as Record<string, unknown> | null;
-  parents.set(product, { brand: brandFromJson(row.brand_json as Record<string, unknown>), category: category && categoryFromJson(category) });
-  return product;
-}
-
-const parents = new WeakMap<Product, { brand: Brand; category: Category | null }>();
-
-/** The brand and category findVisibleProduct read with the product, if it did. */
-export const parentsOf = (product: Product) => parents.get(product);
-
-/** Products visible in the store, in the order of `ids` (a search engine's ranking); ids not visible are left out. */
-export async function visibleProductsByIds(em: EntityManager, store: Store, ids: string[]): Promise<Product[]> {
-  if (ids.length === 0) return [];
-  const rows = await em.execute<Record<string, unknown>[]>(
-    `select p.*, l.min_price as listing_min_price, l.max_price as listing_max_price, l.available as listing_available
-       from product p join product_listing l on l.product_id = p.id and l.store_id = ?
-      where p.id = any(?::uuid[]) and l.active and l.min_price is not null`,
-    [store.id, pgArray(ids)],
-  );
-  const byId = new Map(rows.map((row) => [row.id as string, row]));
-  return ids.flatMap((id) => (byId.has(id) ? [mapProduct(byId.get(id)!)] : []));
 }

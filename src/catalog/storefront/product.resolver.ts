@@ -7,9 +7,8 @@ import { Collection } from '../entities/collection.entity.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
 import { catalogLoaders } from '../loaders.js';
 import { currentStore } from './current-store.js';
-import { prepareProducts, withChain } from './localize.js';
-import { setVariantView } from './variant.resolver.js';
-import { findVisibleProduct, listingFacts, listProducts, parentsOf } from './product-list.js';
+import { listProducts } from './product-list.js';
+import { storefrontCatalog, withProductInStore } from './storefront-catalog.js';
 import { PriceRange, ProductConnection, ProductFilter, ProductSortKey } from './types.js';
 
 /** A page of the current store's products (Query.products and Collection.products). */
@@ -18,24 +17,16 @@ export async function storeProducts(ctx: Context, page: ConnectionArgs, filter: 
   await validateFilter(filter);
   const list = listProducts(ctx.em, await currentStore(ctx), { filter: filter ?? {}, sortKey, reverse, page: request });
   const rows = await list.rows();
-  await prepareProducts(ctx, rows.map((r) => r.product));
-  const cursors = new Map(rows.map((r) => [r.product, r.cursor]));
-  return toConnection([...cursors.keys()], request, (p) => cursors.get(p)!, () => list.count());
+  const products = await storefrontCatalog.fromListingRows(ctx, rows.map((r) => r.row));
+  const cursors = new Map(products.map((p, i) => [p, rows[i].cursor]));
+  return toConnection(products, request, (p) => cursors.get(p)!, () => list.count());
 }
 
 @Resolver(() => Product)
 export class ProductResolver {
   @Query(() => Product, { nullable: true, description: 'A product of the current store; null when unknown or not published there.' })
-  async product(@Arg('handle') handle: string, @Ctx() ctx: Context) {
-    const product = await findVisibleProduct(ctx.em, await currentStore(ctx), { handle });
-    if (!product) return null;
-    const read = parentsOf(product);
-    if (read) {
-      catalogLoaders.brand(ctx).prime(read.brand.id, read.brand);
-      if (read.category) catalogLoaders.category(ctx).prime(read.category.id, read.category);
-    }
-    await prepareProducts(ctx, [product]);
-    return product;
+  product(@Arg('handle') handle: string, @Ctx() ctx: Context) {
+    return storefrontCatalog.productByHandle(ctx, handle);
   }
 
   @Query(() => ProductConnection, { description: 'Products of the current store.' })
@@ -50,26 +41,21 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [ProductVariant])
-  async variants(@Root() product: Product, @Ctx() ctx: Context) {
-    const store = await currentStore(ctx);
-    const [variants, chain] = await Promise.all([
-      catalogLoaders.variantsInStore(ctx, store.id).load(product.id),
-      withChain(ctx, product, (c) => c),
-    ]);
-    for (const variant of variants) setVariantView(variant, { product, store, chain });
-    return variants;
+  variants(@Root() product: Product, @Ctx() ctx: Context) {
+    return withProductInStore(ctx, product, (_, read) => storefrontCatalog.variantsOf(ctx, read));
   }
 
   @FieldResolver(() => PriceRange)
-  async priceRange(@Root() product: Product, @Ctx() ctx: Context): Promise<PriceRange> {
-    const { currency } = await currentStore(ctx);
-    const facts = listingFacts(product)!;
-    return { minVariantPrice: Money.of(facts.minPrice, currency), maxVariantPrice: Money.of(facts.maxPrice, currency) };
+  priceRange(@Root() product: Product, @Ctx() ctx: Context): PriceRange | Promise<PriceRange> {
+    return withProductInStore(ctx, product, ({ store, minPrice, maxPrice }) => ({
+      minVariantPrice: Money.of(minPrice, store.currency),
+      maxVariantPrice: Money.of(maxPrice, store.currency),
+    }));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether any variant has stock in this store.' })
-  availableForSale(@Root() product: Product) {
-    return listingFacts(product)?.available ?? false;
+  availableForSale(@Root() product: Product, @Ctx() ctx: Context) {
+    return withProductInStore(ctx, product, (inStore) => inStore.available);
   }
 
   @FieldResolver(() => [Collection])

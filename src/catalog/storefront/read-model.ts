@@ -2,6 +2,7 @@ import { Brand } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Collection } from '../entities/collection.entity.js';
 import { Product, ProductVariant } from '../entities/product.entity.js';
+import type { Store } from '../entities/store.entity.js';
 
 /**
  * Storefront reads build entity-shaped objects straight from rows: they are never changed or
@@ -46,6 +47,60 @@ export function variantFromRow(row: Row): ProductVariant {
     updatedAt: row.updated_at,
   }, { product: ref(row.product_id) });
 }
+
+/** What a product read for one store knows there: its locale chain and its listing (price range, availability). */
+export interface ProductInStore {
+  store: Store;
+  chain: string[];
+  minPrice: number;
+  maxPrice: number;
+  available: boolean;
+}
+
+/** A variant's price and stock in the store, and the product it belongs to (for its option names). */
+export interface VariantInStore {
+  store: Store;
+  product: StorefrontProduct;
+  amount: number | null;
+  compareAtAmount: number | null;
+  available: number;
+}
+
+/**
+ * Storefront-ready objects: each carries its store facts, so the Storefront API's fields resolve
+ * synchronously from the object alone, whoever loaded it (grid, search, a cart line, an order line).
+ */
+export type StorefrontProduct = Product & { readonly inStore: ProductInStore };
+export type StorefrontVariant = ProductVariant & { readonly inStore: VariantInStore };
+
+/** A product row carrying its listing columns (listing_min_price, listing_max_price, listing_available). */
+export function storefrontProductFromRow(row: Row, store: Store, chain: string[]): StorefrontProduct {
+  const product = productFromRow(row) as Product & { inStore: ProductInStore };
+  product.inStore = {
+    store,
+    chain,
+    minPrice: Number(row.listing_min_price),
+    maxPrice: Number(row.listing_max_price),
+    available: Boolean(row.listing_available),
+  };
+  return product;
+}
+
+/** A variant row carrying its offer columns (offer_amount, offer_compare_at_amount, offer_available). */
+export function storefrontVariantFromRow(row: Row, product: StorefrontProduct): StorefrontVariant {
+  const variant = variantFromRow(row) as ProductVariant & { inStore: VariantInStore };
+  variant.inStore = {
+    store: product.inStore.store,
+    product,
+    amount: row.offer_amount == null ? null : Number(row.offer_amount),
+    compareAtAmount: row.offer_compare_at_amount == null ? null : Number(row.offer_compare_at_amount),
+    available: Number(row.offer_available),
+  };
+  return variant;
+}
+
+export const isStorefrontProduct = (product: Product): product is StorefrontProduct => 'inStore' in product;
+export const isStorefrontVariant = (variant: ProductVariant): variant is StorefrontVariant => 'inStore' in variant;
 
 export function collectionFromRow(row: Row): Collection {
   return make(Collection, {
