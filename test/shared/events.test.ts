@@ -98,6 +98,7 @@ test('the catalog declares its topics in one place', () => {
   expect(catalogEvents.topics).toEqual([
     'product.changed', 'brand_group.changed', 'brand.changed', 'store.changed', 'stock_location.changed',
     'category.changed', 'category.deleted', 'collection.changed',
+    'product.activate', 'product.deactivate', 'product.archive', 'product.restore',
   ]);
 });
 

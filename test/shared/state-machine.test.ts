@@ -83,7 +83,7 @@ describe.each([
       expect(move).toEqual({ machine: machine.name, id, event, from: state, to: declared.to });
       expect(await stateOf(id)).toBe(declared.to);
       expect(await transitionsOf(id)).toEqual([{ machine: machine.name, event, from_state: state, to_state: declared.to, actor: 'staff:tester' }]);
-      expect(await eventsOf(id)).toEqual([{ topic: `${machine.name}.${event}`, payload: { paid: true, from: state, to: declared.to, actor: 'staff:tester' } }]);
+      expect(await eventsOf(id)).toEqual([{ topic: `${machine.name}.${event}`, payload: { paid: true, id, from: state, to: declared.to, actor: 'staff:tester' } }]);
       expect(can(machine, state, event)).toBe(true);
     } else {
       const err = await refusal(applyIn(machine, id, event));
