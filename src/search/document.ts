@@ -1,6 +1,7 @@
 import type { Names, SearchSourceListing } from '../catalog/search-source.js';
 import { localeChain, pickText } from '../catalog/i18n.js';
 import { currencyOf, formatMinor, type CurrencyCode } from '../shared/money.js';
+import { negotiateLocale } from '../shared/locale.js';
 
 /**
  * The engine-neutral search document of one product in one store. Text is resolved once per store
@@ -45,20 +46,12 @@ export function storeLocales(store: { defaultLocale: string; locales: string[] }
 }
 
 /**
- * The one store locale a request's text is matched in: the first requested locale the store carries
- * (or one of the same language), else the store default.
+ * The one store locale a request's text is matched in: the store locale that best matches the request
+ * (BCP 47 with likely subtags, shared/locale.ts: Traditional Chinese never lands on Simplified), else the
+ * store default.
  */
 export function searchLocale(requested: string[], store: { defaultLocale: string; supportedLocales: string[] }): string {
-  const available = storeLocales({ defaultLocale: store.defaultLocale, locales: store.supportedLocales });
-  const language = (l: string) => l.split('-')[0].toLowerCase();
-  for (const r of requested) {
-    const match =
-      available.find((a) => a.toLowerCase() === r.toLowerCase()) ??
-      available.find((a) => a.toLowerCase() === language(r)) ??
-      available.find((a) => language(a) === language(r));
-    if (match) return match;
-  }
-  return store.defaultLocale;
+  return negotiateLocale(requested, storeLocales({ defaultLocale: store.defaultLocale, locales: store.supportedLocales }), store.defaultLocale);
 }
 
 const pick = (names: Names, chain: string[]) => pickText(Object.keys(names).length ? names : undefined, chain) ?? '';

@@ -43,6 +43,9 @@ test('the search locale: first requested locale the store carries (or of its lan
   expect(searchLocale(['zh'], store)).toBe('zh-CN');
   expect(searchLocale(['fr'], store)).toBe('zh-CN');
   expect(searchLocale([], store)).toBe('zh-CN');
+  expect(searchLocale(['zh-Hans-CN'], store)).toBe('zh-CN');
+  // Traditional Chinese is never matched in Simplified text: the next requested locale serves instead.
+  expect(searchLocale(['zh-TW', 'en'], store)).toBe('en');
 });
 
 test('price buckets in major units, labels in the shopper locale', () => {
