@@ -1,7 +1,19 @@
-import { ApiScope, StaffRole } from '../../src/shared/roles.js';
+import { StaffRole } from '../../src/shared/roles.js';
 import { randomUUID } from 'node:crypto';
 import { issueToken } from '../../src/shared/auth.js';
 import { pgArray } from '../../src/shared/sql.js';
+import type { ExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  ApiKeyCreateDocument,
+  type ApiScope,
+  BrandCreateDocument,
+  StockLocationCreateDocument,
+  StoreCreateDocument,
+  type ProductCreateInput,
+  type StoreKind,
+} from '../generated/admin.js';
+import { dataOf, expectOk } from '../support/payload.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 export type Headers = Record<string, string>;
@@ -58,13 +70,18 @@ export class AdminHarness {
   }
 
   async apiKey(scopes: ApiScope[], brandGlobalIds: string[]): Promise<Headers> {
-    const res = await this.server.gql(
-      'admin',
-      `mutation($input: ApiKeyCreateInput!) { apiKeyCreate(input: $input) { secret userErrors { message } } }`,
-      { input: { name: 'pim', scopes, brandIds: brandGlobalIds } },
-      await this.platform(),
-    );
-    return { 'x-api-key': (res.data as { apiKeyCreate: { secret: string } }).apiKeyCreate.secret };
+    const data = await this.data(ApiKeyCreateDocument, { input: { name: 'pim', scopes, brandIds: brandGlobalIds } });
+    return { 'x-api-key': expectOk(data.apiKeyCreate).secret };
+  }
+
+  /** Sends a typed Admin API document, as a platform admin unless other headers are given; returns the whole response. */
+  async gql<R, V>(document: TypedDocumentNode<R, V>, variables: V, headers?: Headers): Promise<ExecutionResult<R>> {
+    return this.server.gql('admin', document, variables, headers ?? (await this.platform()));
+  }
+
+  /** Like gql, for a request that must have no GraphQL errors: returns its data. */
+  async data<R, V>(document: TypedDocumentNode<R, V>, variables: V, headers?: Headers): Promise<R> {
+    return dataOf(await this.gql(document, variables, headers));
   }
 
   async query<T = any>(query: string, variables: Record<string, unknown> = {}, headers?: Headers): Promise<T> {
@@ -141,29 +158,31 @@ export interface Basics {
 /** Two brands, a flagship each (CNY) and a Design Mall carrying both, each with a warehouse. */
 export async function seedBasics(h: AdminHarness): Promise<Basics> {
   const brand = async (handle: string, name: string) =>
-    (await h.ok('brandCreate', { handle, defaultLocale: 'en', translations: [{ locale: 'en', name }, { locale: 'zh-CN', name: `${name} 中文` }] }, 'brand { id }'))
-      .brand.id as string;
+    expectOk(
+      (await h.data(BrandCreateDocument, { input: { handle, defaultLocale: 'en', translations: [{ locale: 'en', name }, { locale: 'zh-CN', name: `${name} 中文` }] } }))
+        .brandCreate,
+    ).brand.id;
   const mk = await brand('michael-kors', 'Michael Kors');
   const loewe = await brand('loewe', 'LOEWE');
-  const store = async (handle: string, brandIds: string[], kind = 'ONLINE_FLAGSHIP') =>
-    (
-      await h.ok(
-        'storeCreate',
-        { handle, name: handle, kind, brandIds, marketCountry: 'CN', currency: 'CNY', defaultLocale: 'zh-CN', supportedLocales: ['zh-CN', 'en'], timeZone: 'Asia/Shanghai' },
-        'store { id }',
-      )
-    ).store.id as string;
+  const store = async (handle: string, brandIds: string[], kind: StoreKind = 'ONLINE_FLAGSHIP') =>
+    expectOk(
+      (
+        await h.data(StoreCreateDocument, {
+          input: { handle, name: handle, kind, brandIds, marketCountry: 'CN', currency: 'CNY', defaultLocale: 'zh-CN', supportedLocales: ['zh-CN', 'en'], timeZone: 'Asia/Shanghai' },
+        })
+      ).storeCreate,
+    ).store.id;
   const mkCn = await store('mk-cn', [mk]);
   const loeweCn = await store('loewe-cn', [loewe]);
   const mall = await store('design-mall', [mk, loewe], 'DESIGN_MALL');
   const location = async (storeId: string, handle: string) =>
-    (await h.ok('stockLocationCreate', { storeId, handle, name: 'Warehouse', kind: 'WAREHOUSE' }, 'stockLocation { id }')).stockLocation.id as string;
+    expectOk((await h.data(StockLocationCreateDocument, { input: { storeId, handle, name: 'Warehouse', kind: 'WAREHOUSE' } })).stockLocationCreate).stockLocation.id;
   return { mk, loewe, mkCn, loeweCn, mall, mkWh: await location(mkCn, 'wh'), loeweWh: await location(loeweCn, 'wh'), mallWh: await location(mall, 'wh') };
 }
 
 /** A SELMA bag with colour x size variants. */
 export function selmaInput(brandId: string, handle = 'selma-mini', skuPrefix = 'MK-SELMA') {
-  return {
+  const input = {
     brandId,
     handle,
     status: 'ACTIVE',
@@ -188,7 +207,8 @@ export function selmaInput(brandId: string, handle = 'selma-mini', skuPrefix = '
       { sku: `${skuPrefix}-BLK`, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }], barcode: '400000000001', weightGrams: 800 },
       { sku: `${skuPrefix}-CML`, optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] },
     ],
-  };
+  } satisfies ProductCreateInput;
+  return input;
 }
 
 export const PRODUCT_FIELDS = `product { id handle status variants { id sku } }`;
