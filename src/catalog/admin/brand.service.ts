@@ -3,7 +3,7 @@ import { catalogEvents } from '../events.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import type { BrandText, Translations } from '../entities/translations.js';
 import { refreshListings } from '../listing.service.js';
-import { invalid, notFound, taken } from './errors.js';
+import { invalid, notFound, assertHandleFree } from './errors.js';
 import { canonicalLocale } from './validation.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertBrandAccess, assertPlatformScope } from './scope.js';
@@ -37,7 +37,7 @@ export const brandService = {
   async groupCreate(ctx: ServiceCtx, input: BrandGroupCreateInput) {
     assertPlatformScope(ctx.viewer);
     return transaction(ctx, async (tx) => {
-      if (await tx.count(BrandGroup, { handle: input.handle })) throw taken(`Brand group handle "${input.handle}" is taken`, ['input', 'handle']);
+      await assertHandleFree(tx, BrandGroup, 'Brand group', input.handle);
       const brandGroup = tx.create(BrandGroup, { handle: input.handle, name: input.name.trim() });
       catalogEvents.record(tx, 'brand_group.changed', { brandGroupId: brandGroup.id });
       return { brandGroup };
@@ -51,7 +51,7 @@ export const brandService = {
     requireDefaultName(translations, defaultLocale);
     const groupId = idOrNull(input.groupId, 'BrandGroup', 'groupId');
     return transaction(ctx, async (tx) => {
-      if (await tx.count(Brand, { handle: input.handle })) throw taken(`Brand handle "${input.handle}" is taken`, ['input', 'handle']);
+      await assertHandleFree(tx, Brand, 'Brand', input.handle);
       const group = groupId ? await findGroup(tx, groupId) : undefined;
       const brand = tx.create(Brand, { handle: input.handle, defaultLocale, translations, logoUrl: input.logoUrl, group });
       catalogEvents.record(tx, 'brand.changed', { brandId: brand.id });
@@ -67,7 +67,7 @@ export const brandService = {
       if (!brand) throw notFound('brand', ['input', 'id']);
       assertBrandAccess(ctx.viewer, brand.id);
       if (input.handle && input.handle !== brand.handle) {
-        if (await tx.count(Brand, { handle: input.handle })) throw taken(`Brand handle "${input.handle}" is taken`, ['input', 'handle']);
+        await assertHandleFree(tx, Brand, 'Brand', input.handle);
         brand.handle = input.handle;
       }
       if (groupId !== undefined) brand.group = groupId ? await findGroup(tx, groupId) : undefined;

@@ -5,7 +5,7 @@ import { Category } from '../entities/category.entity.js';
 import { Product } from '../entities/product.entity.js';
 import type { NameText, Translations } from '../entities/translations.js';
 import { refreshListings } from '../listing.service.js';
-import { CatalogErrorCode, catalogError, invalid, notFound, taken } from './errors.js';
+import { CatalogErrorCode, catalogError, invalid, notFound, assertHandleFree } from './errors.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertPlatformScope } from './scope.js';
 import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
@@ -36,7 +36,7 @@ export const categoryService = {
     const parentId = idOrNull(input.parentId, 'Category', 'parentId');
     const translations = names(input.translations);
     return transaction(ctx, async (tx) => {
-      if (await tx.count(Category, { handle: input.handle })) throw taken(`Category handle "${input.handle}" is taken`, ['input', 'handle']);
+      await assertHandleFree(tx, Category, 'Category', input.handle);
       const parent = parentId ? await findCategory(tx, parentId, ['input', 'parentId'], 'parent category') : undefined;
       const path = parent ? `${parent.path}/${input.handle}` : input.handle;
       const category = tx.create(Category, { handle: input.handle, parent, path, position: input.position ?? 0, translations });
@@ -53,7 +53,7 @@ export const categoryService = {
       const category = await findCategory(tx, id, ['input', 'id']);
       const oldPath = category.path;
       if (input.handle && input.handle !== category.handle) {
-        if (await tx.count(Category, { handle: input.handle })) throw taken(`Category handle "${input.handle}" is taken`, ['input', 'handle']);
+        await assertHandleFree(tx, Category, 'Category', input.handle);
         category.handle = input.handle;
       }
       if (parentId !== undefined) {

@@ -6,7 +6,7 @@ import { Collection } from '../entities/collection.entity.js';
 import { Product } from '../entities/product.entity.js';
 import type { CollectionText, Translations } from '../entities/translations.js';
 import { refreshListings } from '../listing.service.js';
-import { CatalogErrorCode, catalogError, invalid, notFound, taken } from './errors.js';
+import { CatalogErrorCode, catalogError, invalid, notFound, assertHandleFree } from './errors.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertBrandAccess, assertPlatformScope } from './scope.js';
 import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
@@ -47,7 +47,7 @@ export const collectionService = {
     return transaction(ctx, async (tx) => {
       const brand = brandId ? await tx.findOne(Brand, { id: brandId }) : undefined;
       if (brand === null) throw notFound('brand', ['input', 'brandId']);
-      if (await tx.count(Collection, { handle: input.handle })) throw taken(`Collection handle "${input.handle}" is taken`, ['input', 'handle']);
+      await assertHandleFree(tx, Collection, 'Collection', input.handle);
       const collection = tx.create(Collection, { handle: input.handle, brand, translations });
       catalogEvents.record(tx, 'collection.changed', { collectionId: collection.id });
       return { collection };
@@ -59,7 +59,7 @@ export const collectionService = {
     return transaction(ctx, async (tx) => {
       const collection = await collectionForWrite(tx, ctx, id);
       if (input.handle && input.handle !== collection.handle) {
-        if (await tx.count(Collection, { handle: input.handle })) throw taken(`Collection handle "${input.handle}" is taken`, ['input', 'handle']);
+        await assertHandleFree(tx, Collection, 'Collection', input.handle);
         collection.handle = input.handle;
       }
       if (input.translations) {

@@ -1,3 +1,4 @@
+import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { stateMachineErrorDescriptions } from '../../shared/state-machine.js';
 import { DomainError, errorCodes, userErrorType } from '../../shared/user-errors.js';
 
@@ -25,3 +26,8 @@ export const notFound = (what: string, field: (string | number)[]) =>
   new DomainError(CatalogErrorCode.NOT_FOUND, `No such ${what}`, field.map(String));
 export const catalogError = (code: CatalogErrorCode, message: string, field: (string | number)[]) =>
   new DomainError(code, message, field.map(String));
+
+/** Services check a handle before writing (a concurrent writer still meets the unique constraint: shared/transaction.ts). */
+export async function assertHandleFree(tx: EntityManager, entity: EntityName<object>, what: string, handle: string): Promise<void> {
+  if (await tx.count(entity, { handle } as never)) throw taken(`${what} handle "${handle}" is taken`, ['input', 'handle']);
+}

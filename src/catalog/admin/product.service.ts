@@ -7,7 +7,7 @@ import { Product, ProductVariant } from '../entities/product.entity.js';
 import { Store } from '../entities/store.entity.js';
 import { refreshListings } from '../listing.service.js';
 import { moveProduct, moveProductTo } from '../product-lifecycle.js';
-import { CatalogErrorCode, catalogError, notFound, taken } from './errors.js';
+import { CatalogErrorCode, catalogError, notFound, taken, assertHandleFree } from './errors.js';
 import { mergeTranslations } from './locales.js';
 import { mediaFrom, normalizeTags, optionsFrom, productTranslations, requireTitle } from './product.input.js';
 import { checkOptions, checkVariants, optionValueMap } from './product.rules.js';
@@ -59,7 +59,7 @@ export const productService = {
       if (brand.archivedAt) throw catalogError(CatalogErrorCode.ARCHIVED, `Brand ${brand.handle} is archived`, ['input', 'brandId']);
       requireTitle(translations, brand.defaultLocale);
       const category = categoryId ? await findCategory(tx, categoryId) : undefined;
-      if (await tx.count(Product, { handle: input.handle })) throw taken(`Product handle "${input.handle}" is taken`, ['input', 'handle']);
+      await assertHandleFree(tx, Product, 'Product', input.handle);
       await assertSkusFree(tx, variants, ['input', 'variants']);
       const product = tx.create(Product, {
         handle: input.handle,
@@ -86,7 +86,7 @@ export const productService = {
     return transaction(ctx, async (tx) => {
       const product = await productForWrite(tx, ctx, id);
       if (input.handle && input.handle !== product.handle) {
-        if (await tx.count(Product, { handle: input.handle })) throw taken(`Product handle "${input.handle}" is taken`, ['input', 'handle']);
+        await assertHandleFree(tx, Product, 'Product', input.handle);
         product.handle = input.handle;
       }
       if (input.status) await moveProductTo(tx, product, input.status, actorOf(ctx.viewer));

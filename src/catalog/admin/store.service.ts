@@ -5,7 +5,7 @@ import { Brand } from '../entities/brand.entity.js';
 import { VariantPrice } from '../entities/pricing.entity.js';
 import { StockLocation, Store } from '../entities/store.entity.js';
 import { refreshListings } from '../listing.service.js';
-import { CatalogErrorCode, catalogError, notFound, taken } from './errors.js';
+import { CatalogErrorCode, catalogError, notFound, taken, assertHandleFree } from './errors.js';
 import { canonicalLocales } from './locales.js';
 import { assertBrandAccess, assertStoreAccess } from './scope.js';
 import { idOf, type ServiceCtx } from '../../shared/scope.js';
@@ -57,7 +57,7 @@ export const storeService = {
     const { defaultLocale, supportedLocales } = locales(input.defaultLocale, input.supportedLocales);
     return transaction(ctx, async (tx) => {
       const brands = await loadBrands(tx, brandIds);
-      if (await tx.count(Store, { handle: input.handle })) throw taken(`Store handle "${input.handle}" is taken`, ['input', 'handle']);
+      await assertHandleFree(tx, Store, 'Store', input.handle);
       const store = tx.create(Store, {
         handle: input.handle,
         name: input.name.trim(),
@@ -81,7 +81,7 @@ export const storeService = {
     return transaction(ctx, async (tx) => {
       const { store, brandIds } = await findStore(tx, ctx, id, ['input', 'id']);
       if (input.handle && input.handle !== store.handle) {
-        if (await tx.count(Store, { handle: input.handle })) throw taken(`Store handle "${input.handle}" is taken`, ['input', 'handle']);
+        await assertHandleFree(tx, Store, 'Store', input.handle);
         store.handle = input.handle;
       }
       if (newBrandIds) {
