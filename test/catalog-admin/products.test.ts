@@ -1,4 +1,20 @@
-import { AdminHarness, PRODUCT_FIELDS, seedBasics, selmaInput, uuidOf, type Basics } from './support.js';
+import {
+  ProductArchiveDocument,
+  ProductCreateDetailDocument,
+  ProductCreateDocument,
+  ProductPublishDocument,
+  ProductUpdateDocument,
+  ProductVariantArchiveDocument,
+  ProductVariantsCreateDocument,
+  ProductVariantsDocument,
+  ProductVariantsUpdateDocument,
+  type ProductCreateInput,
+  type ProductUpdateInput,
+  type ProductVariantsCreateInput,
+  type ProductVariantsUpdateInput,
+} from '../generated/admin.js';
+import { expectForbidden, expectOk, expectUserError } from '../support/payload.js';
+import { AdminHarness, seedBasics, selmaInput, uuidOf, type Basics, type Headers } from './support.js';
 
 let h: AdminHarness;
 let b: Basics;
@@ -8,16 +24,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+const create = async (input: ProductCreateInput, headers?: Headers) => (await h.data(ProductCreateDocument, { input }, headers)).productCreate;
+const update = async (input: ProductUpdateInput) => (await h.data(ProductUpdateDocument, { input })).productUpdate;
+const archive = async (id: string, headers?: Headers) => (await h.data(ProductArchiveDocument, { input: { id } }, headers)).productArchive;
+const variantsCreate = async (input: ProductVariantsCreateInput) => (await h.data(ProductVariantsCreateDocument, { input })).productVariantsCreate;
+const variantsUpdate = async (input: ProductVariantsUpdateInput) => (await h.data(ProductVariantsUpdateDocument, { input })).productVariantsUpdate;
+
 describe('productCreate', () => {
   test('creates the product, its options, media and variants in every locale', async () => {
-    const { product } = await h.ok(
-      'productCreate',
-      selmaInput(b.mk),
-      `product { id handle status tags title translations { locale title descriptionHtml }
-         optionDefinitions { code names { locale value } values { code names { locale value } } }
-         media { url altTranslations { locale value } }
-         variants { sku barcode weightGrams position optionValues { option value } } brand { handle } }`,
-    );
+    const { product } = expectOk((await h.data(ProductCreateDetailDocument, { input: selmaInput(b.mk) })).productCreate);
     expect(product).toMatchObject({ handle: 'selma-mini', status: 'ACTIVE', tags: ['bags'], title: 'SELMA Mini Satchel', brand: { handle: 'michael-kors' } });
     expect(product.translations).toEqual([
       { locale: 'en', title: 'SELMA Mini Satchel', descriptionHtml: '<p>Saffiano leather.</p>' },
@@ -93,17 +108,16 @@ describe('productCreate', () => {
       'TAKEN',
       ['input', 'variants', '0', 'sku'],
     ],
-  ])('refuses %s and writes nothing', async (_what, override, code, field) => {
+  ] as [string, Partial<ProductCreateInput>, string, string[]][])('refuses %s and writes nothing', async (_what, override, code, field) => {
     const before = await h.snapshot();
-    const errors = await h.refused('productCreate', { ...selmaInput(b.mk, 'selma-refused', 'REF'), ...override });
-    expect(errors[0]).toMatchObject({ code, field });
+    expectUserError(await create({ ...selmaInput(b.mk, 'selma-refused', 'REF'), ...override }), code, field);
     expect(await h.snapshot()).toBe(before);
   });
 
   test('concurrent creates of one handle: one wins, the others get TAKEN (not an internal error)', async () => {
     const headers = await h.platform();
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => h.raw('productCreate', selmaInput(b.mk, 'selma-race', `RACE-${i}`), 'product { id }', headers)),
+      Array.from({ length: 6 }, (_, i) => h.gql(ProductCreateDocument, { input: selmaInput(b.mk, 'selma-race', `RACE-${i}`) }, headers)),
     );
     expect(results.every((r) => !r.errors)).toBe(true);
     const codes = results.map((r) => r.data?.productCreate.userErrors[0]?.code ?? 'OK');
@@ -114,29 +128,28 @@ describe('productCreate', () => {
 
   test("a brand admin cannot create a product for another brand: FORBIDDEN, nothing written", async () => {
     const before = await h.snapshot();
-    await h.forbidden('productCreate', selmaInput(b.loewe, 'puzzle-not-mine', 'NOPE'), await h.brandAdmin(uuidOf(b.mk)));
+    expectForbidden(await h.gql(ProductCreateDocument, { input: selmaInput(b.loewe, 'puzzle-not-mine', 'NOPE') }, await h.brandAdmin(uuidOf(b.mk))));
     expect(await h.snapshot()).toBe(before);
   });
 
   test('a catalog:write API key scoped to the brand can create, one scoped to another cannot', async () => {
-    const mkKey = await h.apiKey(['CATALOG_WRITE' as never], [b.mk]);
-    const readKey = await h.apiKey(['CATALOG_READ' as never], [b.mk]);
-    await h.ok('productCreate', selmaInput(b.mk, 'selma-by-key', 'KEY'), 'product { id }', mkKey);
-    await h.forbidden('productCreate', selmaInput(b.loewe, 'puzzle-by-key', 'KEY2'), mkKey);
-    await h.forbidden('productCreate', selmaInput(b.mk, 'selma-read-key', 'KEY3'), readKey);
+    const mkKey = await h.apiKey(['CATALOG_WRITE'], [b.mk]);
+    const readKey = await h.apiKey(['CATALOG_READ'], [b.mk]);
+    expectOk(await create(selmaInput(b.mk, 'selma-by-key', 'KEY'), mkKey));
+    expectForbidden(await h.gql(ProductCreateDocument, { input: selmaInput(b.loewe, 'puzzle-by-key', 'KEY2') }, mkKey));
+    expectForbidden(await h.gql(ProductCreateDocument, { input: selmaInput(b.mk, 'selma-read-key', 'KEY3') }, readKey));
   });
 });
 
 describe('productUpdate and productArchive', () => {
   let id: string;
   beforeAll(async () => {
-    id = (await h.ok('productCreate', selmaInput(b.mk, 'selma-medium', 'MK-MED'), 'product { id }')).product.id;
+    id = expectOk(await create(selmaInput(b.mk, 'selma-medium', 'MK-MED'))).product.id;
   });
 
   test('changes fields, merges translations per locale and replaces options and media', async () => {
-    const { product } = await h.ok(
-      'productUpdate',
-      {
+    const { product } = expectOk(
+      await update({
         id,
         handle: 'selma-medium-satchel',
         tags: ['bags', 'selma', 'bags'],
@@ -146,60 +159,58 @@ describe('productUpdate and productArchive', () => {
           selmaInput('').options[1],
         ],
         media: [{ url: 'https://img.example/selma.jpg', alt: [] }, { url: 'https://img.example/selma-2.jpg' }],
-      },
-      'product { handle tags translations { locale title } optionDefinitions { values { code } } media { id url } }',
+      }),
     );
     expect(product.handle).toBe('selma-medium-satchel');
     expect(product.tags).toEqual(['bags', 'selma']);
-    expect(product.translations.map((t: { locale: string; title: string }) => [t.locale, t.title])).toEqual([
+    expect(product.translations.map((t) => [t.locale, t.title])).toEqual([
       ['en', 'SELMA Mini Satchel'],
       ['zh-CN', 'SELMA 中号'],
       ['fr', 'SELMA moyen'],
     ]);
-    expect(product.optionDefinitions[0].values.map((v: { code: string }) => v.code)).toEqual(['black', 'camel', 'red']);
-    expect(product.media.map((m: { url: string }) => m.url)).toEqual(['https://img.example/selma.jpg', 'https://img.example/selma-2.jpg']);
+    expect(product.optionDefinitions[0].values.map((v) => v.code)).toEqual(['black', 'camel', 'red']);
+    expect(product.media.map((m) => m.url)).toEqual(['https://img.example/selma.jpg', 'https://img.example/selma-2.jpg']);
   });
 
   test('refuses options that a live variant no longer matches, and a taken handle', async () => {
     const before = await h.snapshot();
     const dropped = [{ ...selmaInput('').options[0], values: [selmaInput('').options[0].values[0]] }, selmaInput('').options[1]];
-    expect((await h.refused('productUpdate', { id, options: dropped }))[0]).toMatchObject({ code: 'INVALID', field: ['input', 'options'] });
-    expect((await h.refused('productUpdate', { id, handle: 'selma-mini' }))[0]).toMatchObject({ code: 'TAKEN', field: ['input', 'handle'] });
-    expect((await h.refused('productUpdate', { id, translations: [{ locale: 'en', title: '' }] }))[0].code).toBe('INVALID');
+    expectUserError(await update({ id, options: dropped }), 'INVALID', ['input', 'options']);
+    expectUserError(await update({ id, handle: 'selma-mini' }), 'TAKEN', ['input', 'handle']);
+    expectUserError(await update({ id, translations: [{ locale: 'en', title: '' }] }), 'INVALID');
     expect(await h.snapshot()).toBe(before);
   });
 
   test('an unknown product is NOT_FOUND; another brand admin gets FORBIDDEN and nothing changes', async () => {
     const missing = Buffer.from('Product:0190a3c2-0000-7000-8000-00000000dead').toString('base64');
-    expect((await h.refused('productUpdate', { id: missing, tags: [] }))[0]).toMatchObject({ code: 'NOT_FOUND', field: ['input', 'id'] });
+    expectUserError(await update({ id: missing, tags: [] }), 'NOT_FOUND', ['input', 'id']);
     const before = await h.snapshot();
     const loeweAdmin = await h.brandAdmin(uuidOf(b.loewe));
-    await h.forbidden('productUpdate', { id, tags: ['hijacked'] }, loeweAdmin);
-    await h.forbidden('productArchive', { id }, loeweAdmin);
-    await h.forbidden('productPublish', { id, storeIds: [b.mall] }, loeweAdmin);
+    expectForbidden(await h.gql(ProductUpdateDocument, { input: { id, tags: ['hijacked'] } }, loeweAdmin));
+    expectForbidden(await h.gql(ProductArchiveDocument, { input: { id } }, loeweAdmin));
+    expectForbidden(await h.gql(ProductPublishDocument, { input: { id, storeIds: [b.mall] } }, loeweAdmin));
     expect(await h.snapshot()).toBe(before);
   });
 
   test('a malformed ID is a BAD_USER_INPUT error naming the field', async () => {
-    const res = await h.raw('productUpdate', { id: 'nope' }, '__typename');
+    const res = await h.gql(ProductUpdateDocument, { input: { id: 'nope' } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'id'] });
   });
 
   test('productArchive sets ARCHIVED', async () => {
-    const { product } = await h.ok('productArchive', { id }, 'product { status }', await h.brandAdmin(uuidOf(b.mk)));
+    const { product } = expectOk(await archive(id, await h.brandAdmin(uuidOf(b.mk))));
     expect(product.status).toBe('ARCHIVED');
   });
 
   test('status changes follow the product lifecycle: archived comes back as a DRAFT, never straight to ACTIVE; each move is audited', async () => {
     const before = await h.snapshot();
-    const [error] = await h.refused('productUpdate', { id, status: 'ACTIVE', tags: ['revived'] });
-    expect(error).toMatchObject({ code: 'INVALID_TRANSITION', field: ['input', 'status'] });
+    const error = expectUserError(await update({ id, status: 'ACTIVE', tags: ['revived'] }), 'INVALID_TRANSITION', ['input', 'status']);
     expect(error.message).toBe('A product that is ARCHIVED cannot become ACTIVE (allowed: restore)');
     expect(await h.snapshot()).toBe(before);
 
-    expect((await h.ok('productArchive', { id }, 'product { status }')).product.status).toBe('ARCHIVED');
-    expect((await h.ok('productUpdate', { id, status: 'DRAFT' }, 'product { status }')).product.status).toBe('DRAFT');
-    expect((await h.ok('productUpdate', { id, status: 'ACTIVE' }, 'product { status }')).product.status).toBe('ACTIVE');
+    expect(expectOk(await archive(id)).product.status).toBe('ARCHIVED');
+    expect(expectOk(await update({ id, status: 'DRAFT' })).product.status).toBe('DRAFT');
+    expect(expectOk(await update({ id, status: 'ACTIVE' })).product.status).toBe('ACTIVE');
     const moves = await h.sql(`select event, from_state, to_state, actor from state_transition where entity_id = ? order by id`, [uuidOf(id)]);
     expect(moves.map((m) => [m.event, m.from_state, m.to_state])).toEqual([
       ['archive', 'ACTIVE', 'ARCHIVED'],
@@ -216,62 +227,58 @@ describe('variants', () => {
   let productId: string;
   let variants: { id: string; sku: string }[];
   beforeAll(async () => {
-    const { product } = await h.ok('productCreate', selmaInput(b.mk, 'selma-large', 'MK-LRG'), PRODUCT_FIELDS);
+    const { product } = expectOk(await create(selmaInput(b.mk, 'selma-large', 'MK-LRG')));
     productId = product.id;
     variants = product.variants;
-    await h.ok('productUpdate', { id: productId, options: [selmaInput('').options[0], { ...selmaInput('').options[1], values: [{ code: 'mini', names: [] }, { code: 'large', names: [] }] }] }, 'product { id }');
+    expectOk(
+      await update({ id: productId, options: [selmaInput('').options[0], { ...selmaInput('').options[1], values: [{ code: 'mini', names: [] }, { code: 'large', names: [] }] }] }),
+    );
   });
 
   test('productVariantsCreate adds variants after the others; duplicates of existing combinations are refused', async () => {
-    const { productVariants } = await h.ok(
-      'productVariantsCreate',
-      { productId, variants: [{ sku: 'MK-LRG-BLK-L', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'large' }] }] },
-      'productVariants { sku position }',
+    const { productVariants } = expectOk(
+      await variantsCreate({ productId, variants: [{ sku: 'MK-LRG-BLK-L', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'large' }] }] }),
     );
-    expect(productVariants).toEqual([{ sku: 'MK-LRG-BLK-L', position: 2 }]);
+    expect(productVariants).toEqual([{ id: expect.any(String), sku: 'MK-LRG-BLK-L', position: 2 }]);
     const before = await h.snapshot();
-    const errors = await h.refused('productVariantsCreate', {
+    const refused = await variantsCreate({
       productId,
       variants: [{ sku: 'MK-LRG-DUP', optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] }],
     });
-    expect(errors[0]).toMatchObject({ code: 'DUPLICATE_VARIANT', field: ['input', 'variants', '0', 'optionValues'] });
+    expectUserError(refused, 'DUPLICATE_VARIANT', ['input', 'variants', '0', 'optionValues']);
     expect(await h.snapshot()).toBe(before);
   });
 
   test('productVariantsUpdate changes SKU and option values; swapping two combinations in one request is allowed', async () => {
     const [blk, cml] = variants;
-    const { productVariants } = await h.ok(
-      'productVariantsUpdate',
-      {
+    const { productVariants } = expectOk(
+      await variantsUpdate({
         productId,
         variants: [
           { id: blk.id, sku: 'MK-LRG-BLACK', optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] },
           { id: cml.id, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }], barcode: '123' },
         ],
-      },
-      'productVariants { sku barcode optionValues { value } }',
+      }),
     );
     expect(productVariants).toEqual([
-      { sku: 'MK-LRG-BLACK', barcode: '400000000001', optionValues: [{ value: 'camel' }, { value: 'mini' }] },
-      { sku: 'MK-LRG-CML', barcode: '123', optionValues: [{ value: 'black' }, { value: 'mini' }] },
+      { id: blk.id, sku: 'MK-LRG-BLACK', barcode: '400000000001', optionValues: [{ value: 'camel' }, { value: 'mini' }] },
+      { id: cml.id, sku: 'MK-LRG-CML', barcode: '123', optionValues: [{ value: 'black' }, { value: 'mini' }] },
     ]);
     const before = await h.snapshot();
-    expect((await h.refused('productVariantsUpdate', { productId, variants: [{ id: blk.id, sku: 'MK-SELMA-BLK' }] }))[0]).toMatchObject({
-      code: 'TAKEN',
-      field: ['input', 'variants', '0', 'sku'],
-    });
-    expect(
-      (await h.refused('productVariantsUpdate', { productId, variants: [{ id: blk.id, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] }] }))[0].code,
-    ).toBe('DUPLICATE_VARIANT');
+    expectUserError(await variantsUpdate({ productId, variants: [{ id: blk.id, sku: 'MK-SELMA-BLK' }] }), 'TAKEN', ['input', 'variants', '0', 'sku']);
+    expectUserError(
+      await variantsUpdate({ productId, variants: [{ id: blk.id, optionValues: [{ option: 'colour', value: 'black' }, { option: 'size', value: 'mini' }] }] }),
+      'DUPLICATE_VARIANT',
+    );
     expect(await h.snapshot()).toBe(before);
   });
 
   test('productVariantArchive hides the variant and frees its combination', async () => {
     const [blk] = variants;
-    await h.ok('productVariantArchive', { id: blk.id }, 'productVariant { archivedAt }');
-    const data = await h.query(`query($id: ID!) { product(id: $id) { variants { sku } all: variants(includeArchived: true) { sku archivedAt } } }`, { id: productId });
-    expect(data.product.variants.map((v: { sku: string }) => v.sku)).toEqual(['MK-LRG-CML', 'MK-LRG-BLK-L']);
-    expect(data.product.all).toHaveLength(3);
-    await h.ok('productVariantsCreate', { productId, variants: [{ sku: 'MK-LRG-CML-2', optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] }] }, 'productVariants { sku }');
+    expect(expectOk((await h.data(ProductVariantArchiveDocument, { input: { id: blk.id } })).productVariantArchive).productVariant.archivedAt).toEqual(expect.any(String));
+    const { product } = await h.data(ProductVariantsDocument, { id: productId });
+    expect(product?.variants.map((v) => v.sku)).toEqual(['MK-LRG-CML', 'MK-LRG-BLK-L']);
+    expect(product?.all).toHaveLength(3);
+    expectOk(await variantsCreate({ productId, variants: [{ sku: 'MK-LRG-CML-2', optionValues: [{ option: 'colour', value: 'camel' }, { option: 'size', value: 'mini' }] }] }));
   });
 });
