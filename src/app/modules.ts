@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { accessModule } from '../access/module.js';
 import { catalogModule } from '../catalog/module.js';
+import { cartsModule } from '../commerce/carts/module.js';
 import { customersModule } from '../commerce/customers/module.js';
 import { kernelModule } from '../shared/kernel.module.js';
 import type { DomainModule, TaskHandler } from '../shared/module.js';
@@ -10,7 +11,7 @@ import { searchModule } from '../search/module.js';
 import { AdminNodeResolver, StorefrontNodeResolver } from './node.resolver.js';
 
 /** Every domain's manifest: the composition root only concatenates them. */
-export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, searchModule];
+export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, cartsModule, searchModule];
 
 export const entities = modules.flatMap((m) => m.entities ?? []);
 

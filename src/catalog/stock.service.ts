@@ -213,6 +213,13 @@ export const stockService = {
     return rows.map(levelOf);
   },
 
+  /** Levels of many variants at one location in one statement (a pickup boutique for a cart), in no particular order. */
+  async levelsAt(em: EntityManager, locationId: string, variantIds: readonly string[]): Promise<StockLevel[]> {
+    if (variantIds.length === 0) return [];
+    const rows = await em.execute<LevelRow[]>('select * from inventory_level where location_id = ? and variant_id = any(?::uuid[])', [locationId, pgArray(variantIds)]);
+    return rows.map(levelOf);
+  },
+
   /** The level of a variant at a location, or null when it has never been stocked there. */
   async level(em: EntityManager, at: StockAt): Promise<StockLevel | null> {
     const [row] = await em.execute<LevelRow[]>('select * from inventory_level where variant_id = ? and location_id = ?', [at.variantId, at.locationId]);
