@@ -1,8 +1,9 @@
-import { GraphQLScalarType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLScalarType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from '../shared/auth.js';
 import type { Api } from '../shared/context.js';
+import { errorEnumTypes } from '../shared/errors.js';
 import { adminResolvers, storefrontResolvers } from './modules.js';
 
 /** Every Date field is a `DateTime` (ARCHITECTURE: "DateTime in UTC ISO 8601"), e.g. "2026-11-24T05:32:00.000Z". */
@@ -25,6 +26,12 @@ function forgetComputedFields() {
   for (const type of [...storage.objectTypes, ...storage.interfaceTypes]) delete type.fields;
 }
 
+/** ErrorCode and InputErrorReason describe GraphQL errors, not fields: type-graphql's orphanedTypes takes no enums. */
+function withErrorEnums(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig();
+  return new GraphQLSchema({ ...config, types: [...config.types, ...errorEnumTypes()] });
+}
+
 /** Builds (once per process) the schema of one API from its resolver set. */
 export function schemaFor(api: Api): Promise<GraphQLSchema> {
   let schema = cache.get(api);
@@ -36,7 +43,7 @@ export function schemaFor(api: Api): Promise<GraphQLSchema> {
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       authMode: 'error',
       validate: false, // inputs are validated by payload(), which reports failures as userErrors
-    });
+    }).then(withErrorEnums);
     cache.set(api, schema);
   }
   return schema;

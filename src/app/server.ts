@@ -9,6 +9,7 @@ import http from 'node:http';
 import { pinoHttp } from 'pino-http';
 import { createContext, type Api, type App, type Context } from '../shared/context.js';
 import { formatError } from '../shared/errors.js';
+import { httpStatusPlugin, withRefusedStatus } from '../shared/http-status.js';
 import { adminGatePlugin } from './admin-gate.js';
 import { createMetrics, metricsPlugin } from './observability.js';
 import { authenticateThenParseJson, viewerOf } from './request-auth.js';
@@ -26,14 +27,19 @@ async function graphqlServer(app: App, api: Api, httpServer: http.Server, metric
     maxDepth: { n: 12 },
     costLimit: { maxCost: 20_000 },
     maxAliases: { n: 30 },
-    maxTokens: { n: 3_000 },
+    // graphql-js counts tokens while it parses (parseOptions below): armor's token plugin parsed in a
+    // hook, so a syntax error or a long query came back as a 500 instead of GRAPHQL_PARSE_FAILED 400.
+    maxTokens: { enabled: false },
   }).protect();
   const server = new ApolloServer<Context>({
     schema: await schemaFor(api),
     ...armor,
+    parseOptions: { maxTokens: 3_000 },
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       metricsPlugin(metrics, api),
+      // Statuses by error code, from one table (src/shared/http-status.ts, README "API conventions").
+      httpStatusPlugin<Context>(),
       ...(api === 'admin' ? [adminGatePlugin()] : []),
       // Cache hints are unused, and the plugin wraps every field resolver: wide lists paid for it.
       ApolloServerPluginCacheControlDisabled(),
@@ -99,13 +105,18 @@ export async function createHttpApp(app: App): Promise<HttpApp> {
       // The Admin API takes bulk catalogImport bodies, but only from staff and API keys; storefront requests are small.
       ...authenticateThenParseJson(app, api === 'admin' ? { authenticated: '64mb', anonymous: '64kb' } : { authenticated: '1mb', anonymous: '1mb' }),
       expressMiddleware(server, {
-        context: async ({ req }) =>
-          createContext(app, api, viewerOf(req), {
-            store: header(req, 'x-store'),
-            acceptLanguage: header(req, 'accept-language'),
-            requestId: String(req.id),
-            clientIp: req.ip ?? null,
-          }),
+        context: async ({ req }) => {
+          try {
+            return await createContext(app, api, viewerOf(req), {
+              store: header(req, 'x-store'),
+              acceptLanguage: header(req, 'accept-language'),
+              requestId: String(req.id),
+              clientIp: req.ip ?? null,
+            });
+          } catch (error) {
+            throw withRefusedStatus(error); // bad credentials: 401, as the status table says
+          }
+        },
       }),
     );
   }

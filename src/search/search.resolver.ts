@@ -45,8 +45,8 @@ export class SearchResolver {
   searchSuggestions(
     @Arg('prefix') prefix: string,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 10, description: `At most ${MAX_SUGGESTIONS}.` }) first: number = 10,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: `At most ${MAX_SUGGESTIONS}; null means 10.` }) first: number | null = 10,
   ): Promise<SearchSuggestion[] | null> {
-    return searchSuggestions(ctx, prefix, first);
+    return searchSuggestions(ctx, prefix, first ?? 10);
   }
 }

@@ -8,6 +8,8 @@ import { buildWorld, rowsIn, selectionFor, violations, VIEWERS, type Side, type 
  * A Query field or node type missing from the tables below fails the test: classify it first.
  */
 type Args = Record<string, unknown>;
+/** The world's products of a side ('a-bag', 'a-draft' / 'b-bag', 'b-draft'); their variants' SKUs end in -black-one. */
+const handlesOf = (s: Side) => (s === world.a ? ['a-bag', 'a-draft'] : ['b-bag', 'b-draft']);
 const QUERY_ARGS: Record<string, (side: Side) => Args[]> = {
   brandGroups: () => [{}],
   brands: () => [{ first: 50 }],
@@ -15,7 +17,8 @@ const QUERY_ARGS: Record<string, (side: Side) => Args[]> = {
   collections: (s) => [{ first: 50 }, { first: 50, brandId: s.ids.Brand[0] }],
   inventoryLevels: (s) => s.ids.ProductVariant.map((variantId) => ({ variantId })),
   node: (s) => Object.values(s.ids).flat().map((id) => ({ id })),
-  product: (s) => s.ids.Product.map((id) => ({ id })),
+  product: (s) => [...s.ids.Product.map((id) => ({ id })), ...handlesOf(s).map((handle) => ({ handle })), { handle: handlesOf(s)[0], brandId: s.ids.Brand[0] }],
+  productVariant: (s) => [...s.ids.ProductVariant.map((id) => ({ id })), ...handlesOf(s).map((handle) => ({ sku: `${handle}-black-one` }))],
   products: (s) => [{ first: 50 }, { first: 50, brandId: s.ids.Brand[0] }],
   staffMe: () => [{}],
   stores: (s) => [{ first: 50 }, { first: 50, brandId: s.ids.Brand[0] }],

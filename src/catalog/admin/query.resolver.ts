@@ -4,7 +4,7 @@ import { ConnectionArgs, connectionType } from '../../shared/pagination.js';
 import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { ProductStatus } from '../entities/enums.js';
-import { Product } from '../entities/product.entity.js';
+import { Product, ProductVariant } from '../entities/product.entity.js';
 import { Store } from '../entities/store.entity.js';
 import { CollectionConnection, ProductConnection } from '../storefront/types.js';
 import { CatalogRead } from './auth.js';
@@ -47,10 +47,31 @@ export class CatalogAdminQueryResolver {
     return adminQueryService.products(ctx, args, { brandId, status });
   }
 
-  @Query(() => Product, { nullable: true, description: 'null when unknown or of a brand you do not work for.' })
+  @Query(() => Product, {
+    nullable: true,
+    description:
+      'A product by `id` or by `handle` (give exactly one; `brandId` only with `handle`, to check the brand), in any status. ' +
+      'null when unknown or of a brand you do not work for; BAD_USER_INPUT with reason INVALID_LOOKUP when neither or both are given.',
+  })
   @CatalogRead()
-  product(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return adminQueryService.product(ctx, id);
+  product(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('handle', () => String, { nullable: true }) handle?: string,
+    @Arg('brandId', () => ID, { nullable: true }) brandId?: string,
+  ) {
+    return adminQueryService.product(ctx, { id, handle, brandId });
+  }
+
+  @Query(() => ProductVariant, {
+    nullable: true,
+    description:
+      'A variant by `id` or by `sku` (give exactly one), archived ones included. null when unknown or of a brand you do not work for; ' +
+      'BAD_USER_INPUT with reason INVALID_LOOKUP when neither or both are given.',
+  })
+  @CatalogRead()
+  productVariant(@Ctx() ctx: Context, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('sku', () => String, { nullable: true }) sku?: string) {
+    return adminQueryService.productVariant(ctx, { id, sku });
   }
 
   @Query(() => CollectionConnection, { description: "Your brands' collections and platform-curated ones, oldest first." })

@@ -8,9 +8,9 @@ import { Brand, BrandGroup } from '../entities/brand.entity.js';
 import { Category } from '../entities/category.entity.js';
 import { Collection } from '../entities/collection.entity.js';
 import type { ProductStatus } from '../entities/enums.js';
-import { Product } from '../entities/product.entity.js';
+import { Product, ProductVariant } from '../entities/product.entity.js';
 import { Store } from '../entities/store.entity.js';
-import { visibleBrandIds, type ServiceCtx } from '../../shared/scope.js';
+import { seesBrand, visibleBrandIds, type ServiceCtx } from '../../shared/scope.js';
 
 /** A keyset page on the (time-ordered UUIDv7) id: no offsets, stable under inserts. */
 async function keyset<T extends { id: string }>(em: EntityManager, entity: new () => T, where: FilterQuery<T>, args: ConnectionArgs) {
@@ -26,6 +26,16 @@ async function keyset<T extends { id: string }>(em: EntityManager, entity: new (
 
 function optionalId(id: string | undefined, type: string, field: string) {
   return id === undefined ? undefined : decodeGlobalId(id, type, [field]).id;
+}
+
+/** The one argument of a lookup that was given; none or several is an INVALID_LOOKUP error. */
+function exactlyOne<K extends string>(field: string, keys: Record<K, string | null | undefined>, hint: string): { key: K; value: string } {
+  const given = (Object.entries(keys) as [K, string | null | undefined][]).filter(([, value]) => value != null);
+  if (given.length !== 1) {
+    const names = Object.keys(keys).join(' or ');
+    throw new UserInputError(`${field} needs exactly one of ${names}: ${hint}`, 'INVALID_LOOKUP', given.length ? [given[1][0]] : [Object.keys(keys)[0]]);
+  }
+  return { key: given[0][0], value: given[0][1]! };
 }
 
 /** Admin lists: every status, scoped to the brands the viewer works for. */
@@ -58,10 +68,25 @@ export const adminQueryService = {
     return keyset(ctx.em, Product, where, args);
   },
 
-  async product(ctx: ServiceCtx, globalId: string) {
-    const product = await ctx.em.findOne(Product, { id: decodeGlobalId(globalId, 'Product', ['id']).id });
-    const visible = visibleBrandIds(ctx.viewer);
-    return product && (!visible || visible.includes(product.brand.id)) ? product : null;
+  /** By id, or by handle (optionally checked against brandId); null when unknown or of a brand the viewer does not work for. */
+  async product(ctx: ServiceCtx, by: { id?: string | null; handle?: string | null; brandId?: string | null }) {
+    const lookup = exactlyOne('product', { id: by.id, handle: by.handle }, 'pass id, or handle (with brandId if you like)');
+    if (lookup.key === 'id' && by.brandId != null) {
+      throw new UserInputError('brandId goes with handle, not with id', 'INVALID_LOOKUP', ['brandId']);
+    }
+    const brandId = optionalId(by.brandId ?? undefined, 'Brand', 'brandId');
+    const where: FilterQuery<Product> =
+      lookup.key === 'id' ? { id: decodeGlobalId(lookup.value, 'Product', ['id']).id } : { handle: lookup.value, ...(brandId ? { brand: brandId } : {}) };
+    const product = await ctx.em.findOne(Product, where);
+    return product && seesBrand(ctx.viewer, product.brand.id) ? product : null;
+  },
+
+  /** By id or SKU, archived ones included; null when unknown or of a brand the viewer does not work for. */
+  async productVariant(ctx: ServiceCtx, by: { id?: string | null; sku?: string | null }) {
+    const lookup = exactlyOne('productVariant', { id: by.id, sku: by.sku }, 'pass id or sku');
+    const where: FilterQuery<ProductVariant> = lookup.key === 'id' ? { id: decodeGlobalId(lookup.value, 'ProductVariant', ['id']).id } : { sku: lookup.value };
+    const variant = await ctx.em.findOne(ProductVariant, where, { populate: ['product'] });
+    return variant && seesBrand(ctx.viewer, variant.product.brand.id) ? variant : null;
   },
 
   collections(ctx: ServiceCtx, args: ConnectionArgs, brandGlobalId?: string) {

@@ -1,6 +1,6 @@
 import { Collection as Many, type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/entity.js';
 import { Brand } from './brand.entity.js';
 import { Category } from './category.entity.js';
@@ -63,7 +63,7 @@ export class ProductVariant extends Node {
   @Property({ nullable: true })
   barcode?: string;
 
-  @Field({ nullable: true })
+  @Field(() => Int, { nullable: true })
   @Property({ nullable: true })
   weightGrams?: number;
 

@@ -11,10 +11,10 @@ export async function currentStore(ctx: Context): Promise<Store> {
   if (cached) return cached;
   const loading = (async () => {
     if (!ctx.storeHandle) {
-      throw new CodedError('The Storefront API needs a store: send its handle in the "x-store" header', 'STORE_REQUIRED', 400);
+      throw new CodedError('The Storefront API needs a store: send its handle in the "x-store" header', 'STORE_REQUIRED');
     }
     const store = await ctx.em.findOne(Store, { handle: ctx.storeHandle, archivedAt: null });
-    if (!store) throw new CodedError(`No store with handle "${ctx.storeHandle}" (from the "x-store" header)`, 'STORE_NOT_FOUND', 404);
+    if (!store) throw new CodedError(`No store with handle "${ctx.storeHandle}" (from the "x-store" header)`, 'STORE_NOT_FOUND');
     return store;
   })();
   ctx.memo.set('store', loading);

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar, Money } from '../../shared/money.js';
 import { connectionType } from '../../shared/pagination.js';
 import { Collection } from '../entities/collection.entity.js';
@@ -58,7 +58,7 @@ export class PriceRange {
 
 @ObjectType({ simpleResolvers: true, description: 'An image of a product.' })
 export class Image {
-  @Field() id!: string;
+  @Field(() => ID, { description: 'Stable while the image stays on its product (not a node(id:) ID).' }) id!: string;
   @Field() url!: string;
   @Field(() => String, { nullable: true, description: 'In the request locale, with the catalog fallback chain.' }) altText!: string | null;
   @Field(() => Int, { nullable: true }) width?: number;
