@@ -1,3 +1,5 @@
+import { CatalogImportDocument, CategoryCreateDocument, CollectionCreateDocument, ImportedProductsDocument } from '../generated/admin.js';
+import { expectForbidden, expectOk } from '../support/payload.js';
 import { AdminHarness, seedBasics, uuidOf, type Basics } from './support.js';
 
 let h: AdminHarness;
@@ -5,9 +7,9 @@ let b: Basics;
 beforeAll(async () => {
   h = await AdminHarness.start();
   b = await seedBasics(h);
-  await h.ok('categoryCreate', { handle: 'handbags', translations: [{ locale: 'en', name: 'Handbags' }] }, 'category { id }');
-  await h.ok('collectionCreate', { handle: 'selma-edit', brandId: b.mk, translations: [{ locale: 'en', title: 'SELMA' }] }, 'collection { id }');
-  await h.ok('collectionCreate', { handle: 'loewe-edit', brandId: b.loewe, translations: [{ locale: 'en', title: 'LOEWE' }] }, 'collection { id }');
+  expectOk((await h.data(CategoryCreateDocument, { input: { handle: 'handbags', translations: [{ locale: 'en', name: 'Handbags' }] } })).categoryCreate);
+  expectOk((await h.data(CollectionCreateDocument, { input: { handle: 'selma-edit', brandId: b.mk, translations: [{ locale: 'en', title: 'SELMA' }] } })).collectionCreate);
+  expectOk((await h.data(CollectionCreateDocument, { input: { handle: 'loewe-edit', brandId: b.loewe, translations: [{ locale: 'en', title: 'LOEWE' }] } })).collectionCreate);
 });
 afterAll(() => h.close());
 
@@ -40,13 +42,10 @@ function line(handle: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-const IMPORT = `mutation($input: CatalogImportInput!) {
-  catalogImport(input: $input) { result { lines created updated failed dryRun errors { line code field message } } userErrors { message } }
-}`;
-
+/** Runs an import that is accepted as a whole (per-line problems are in `result.errors`, not userErrors). */
 async function importJsonl(jsonl: string, opts: { dryRun?: boolean; headers?: Record<string, string> } = {}) {
-  const data = await h.query(IMPORT, { input: { jsonl, dryRun: opts.dryRun ?? false } }, opts.headers);
-  return data.catalogImport.result;
+  const data = await h.data(CatalogImportDocument, { input: { jsonl, dryRun: opts.dryRun ?? false } }, opts.headers);
+  return expectOk(data.catalogImport).result;
 }
 
 const jsonl = (...lines: unknown[]) => lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
@@ -78,10 +77,7 @@ test('a bad line in the middle: the good lines are written, the bad one reported
   ]);
   expect(await h.sql(`select count(*)::int as n from product_variant where sku like 'SELMA-B%' or sku like 'SELMA-C%'`)).toEqual([{ n: 0 }]);
 
-  const data = await h.query(
-    `query { products(first: 10) { nodes { handle translations { locale } variants { sku barcode weightGrams prices { price { amount } compareAtPrice { amount } }
-       inventoryLevels { onHand } } publications { store { handle } minPrice { amount } maxPrice { amount } available } collections { handle } category { handle } } } }`,
-  );
+  const data = await h.data(ImportedProductsDocument, {});
   expect(data.products.nodes[0]).toEqual({
     handle: 'selma-a',
     translations: [{ locale: 'en' }, { locale: 'zh-CN' }],
@@ -147,7 +143,7 @@ test('a brand admin imports only its own brands; a dry run writes nothing', asyn
   expect(result).toMatchObject({ created: 1, failed: 1, dryRun: true });
   expect(result.errors).toEqual([{ line: 2, code: 'FORBIDDEN', field: ['brand'], message: 'You do not manage brand michael-kors' }]);
   expect(await h.snapshot()).toBe(before);
-  await h.forbidden('catalogImport', { jsonl: '' }, await h.token('CONCIERGE' as never, [uuidOf(b.loewe)]));
+  expectForbidden(await h.gql(CatalogImportDocument, { input: { jsonl: '' } }, await h.token('CONCIERGE' as never, [uuidOf(b.loewe)])));
 });
 
 test('an unexpected database error in a batch: its lines are retried one by one and only the bad one fails', async () => {
