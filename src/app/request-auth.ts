@@ -1,11 +1,11 @@
 import express from 'express';
 import { currentStaff, verifyApiKey } from '../access/access.service.js';
-import { customerExists } from '../commerce/customers/customer.service.js';
+import { customerTokenValid } from '../commerce/customers/customer.service.js';
 import { resolveViewer, type CredentialChecks } from '../shared/auth.js';
 import type { App, Viewer } from '../shared/context.js';
 
 /** The account checks behind every token and key, owned by the domains that keep the accounts. */
-export const credentialChecks: CredentialChecks = { apiKey: verifyApiKey, staff: currentStaff, customer: customerExists };
+export const credentialChecks: CredentialChecks = { apiKey: verifyApiKey, staff: currentStaff, customer: customerTokenValid };
 
 type Outcome = { viewer: Viewer } | { error: unknown };
 const outcomes = new WeakMap<express.Request, Outcome>();

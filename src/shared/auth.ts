@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { validate as isUuid } from 'uuid';
 import type { AuthChecker } from 'type-graphql';
 import { ApiScope, StaffRole } from './roles.js';
 import type { App, Context, Viewer } from './context.js';
@@ -9,6 +11,8 @@ const ISSUER = 'flagship-commerce';
 
 /** Who a token names; what a staff member may do is read from the database on every request, never from the token. */
 type Subject = { typ: 'customer' | 'staff'; sub: string };
+/** A verified token: its subject, its id (jti, what a revocation names) and when it expires. */
+export type TokenClaims = Subject & { jti: string | null; expiresAt: Date };
 
 export async function issueToken(app: App, subject: Subject): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + app.config.JWT_TTL_SECONDS * 1000);
@@ -17,6 +21,7 @@ export async function issueToken(app: App, subject: Subject): Promise<{ token: s
     .setSubject(subject.sub)
     .setIssuer(ISSUER)
     .setIssuedAt()
+    .setJti(randomUUID())
     .setExpirationTime(expiresAt)
     .sign(new TextEncoder().encode(app.config.jwtSecret));
   return { token, expiresAt };
@@ -28,21 +33,27 @@ export interface CredentialChecks {
   apiKey(app: App, key: string): Promise<Viewer | null>;
   /** The staff member's current role and brands, or null when deleted or disabled. */
   staff(app: App, staffId: string): Promise<{ role: StaffRole; brandIds: string[] } | null>;
-  /** Whether the customer account still exists. */
-  customer(app: App, customerId: string): Promise<boolean>;
+  /** Whether the customer account still exists and this token (its jti) was not revoked: one statement. */
+  customer(app: App, customerId: string, tokenId: string): Promise<boolean>;
 }
 
-const NO_LONGER_VALID = 'Access token no longer valid: sign in again';
+export const NO_LONGER_VALID = 'Access token no longer valid: sign in again';
 
-/** HS256 only, and exp, iss and typ must be there: a token without an expiry or of another algorithm is refused. */
-async function tokenSubject(app: App, token: string): Promise<Subject> {
+/**
+ * HS256 only, and exp, iss and typ must be there: a token without an expiry or of another algorithm is
+ * refused. A customer token must also carry a UUID jti, so that customerAccessTokenDelete can revoke it.
+ */
+export async function verifyToken(app: App, token: string): Promise<TokenClaims> {
   try {
     const { payload } = await jwtVerify(token, new TextEncoder().encode(app.config.jwtSecret), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       requiredClaims: ['exp', 'iss', 'typ', 'sub'],
     });
-    if ((payload.typ === 'customer' || payload.typ === 'staff') && payload.sub) return { typ: payload.typ, sub: payload.sub };
+    const jti = typeof payload.jti === 'string' && isUuid(payload.jti) ? payload.jti : null;
+    const expiresAt = new Date(payload.exp! * 1000);
+    if (payload.typ === 'customer' && payload.sub && jti) return { typ: 'customer', sub: payload.sub, jti, expiresAt };
+    if (payload.typ === 'staff' && payload.sub) return { typ: 'staff', sub: payload.sub, jti, expiresAt };
   } catch (err) {
     if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Access token expired: sign in again');
   }
@@ -55,9 +66,9 @@ async function tokenSubject(app: App, token: string): Promise<Subject> {
  * context keeps the viewer), so it costs one statement per request.
  */
 async function viewerFromJwt(app: App, token: string, checks: CredentialChecks): Promise<Viewer> {
-  const subject = await tokenSubject(app, token);
+  const subject = await verifyToken(app, token);
   if (subject.typ === 'customer') {
-    if (!(await checks.customer(app, subject.sub))) throw new UnauthenticatedError(NO_LONGER_VALID);
+    if (!(await checks.customer(app, subject.sub, subject.jti!))) throw new UnauthenticatedError(NO_LONGER_VALID);
     return { kind: 'customer', customerId: subject.sub };
   }
   const staff = await checks.staff(app, subject.sub);
