@@ -18,12 +18,6 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 export type Headers = Record<string, string>;
 
-export interface UserErrorShape {
-  code: string;
-  field: string[] | null;
-  message: string;
-}
-
 const TABLES = [
   'brand_group', 'brand', 'store', 'store_brand', 'stock_location', 'category', 'product', 'product_variant',
   'variant_price', 'inventory_level', 'inventory_adjustment', 'product_listing', 'collection', 'collection_product',
@@ -84,46 +78,11 @@ export class AdminHarness {
     return dataOf(await this.gql(document, variables, headers));
   }
 
+  /** Untyped query by string; prefer a typed document from test/operations/admin with `data`. */
   async query<T = any>(query: string, variables: Record<string, unknown> = {}, headers?: Headers): Promise<T> {
     const res = await this.server.gql('admin', query, variables, headers ?? (await this.platform()));
     if (res.errors) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
     return res.data as T;
-  }
-
-  /** Runs `name(input:)` and returns the raw response (data + errors). */
-  async raw(name: string, input: unknown, selection: string, headers?: Headers) {
-    const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
-    return this.server.gql(
-      'admin',
-      `mutation($input: ${type}!) { ${name}(input: $input) { ${selection} userErrors { code field message } } }`,
-      { input },
-      headers ?? (await this.platform()),
-    );
-  }
-
-  /** Runs a mutation that must succeed (no GraphQL errors, no userErrors) and returns its payload. */
-  async ok<T = any>(name: string, input: unknown, selection: string, headers?: Headers): Promise<T> {
-    const res = await this.raw(name, input, selection, headers);
-    const payload = (res.data as Record<string, { userErrors: UserErrorShape[] }> | null)?.[name];
-    if (res.errors || !payload || payload.userErrors.length) {
-      throw new Error(`${name} failed: ${JSON.stringify(res.errors ?? payload?.userErrors)}`);
-    }
-    return payload as T;
-  }
-
-  /** Runs a mutation expected to be refused with userErrors; returns them. */
-  async refused(name: string, input: unknown, headers?: Headers): Promise<UserErrorShape[]> {
-    const res = await this.raw(name, input, '__typename', headers);
-    if (res.errors) throw new Error(`${name}: GraphQL errors ${JSON.stringify(res.errors)}`);
-    const payload = (res.data as Record<string, { userErrors: UserErrorShape[] }>)[name];
-    expect(payload.userErrors.length).toBeGreaterThan(0);
-    return payload.userErrors;
-  }
-
-  /** Expects a FORBIDDEN GraphQL error. */
-  async forbidden(name: string, input: unknown, headers: Headers) {
-    const res = await this.raw(name, input, '__typename', headers);
-    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   }
 
   /** Every catalog row, to assert that a refused request wrote nothing. */
@@ -210,5 +169,3 @@ export function selmaInput(brandId: string, handle = 'selma-mini', skuPrefix = '
   } satisfies ProductCreateInput;
   return input;
 }
-
-export const PRODUCT_FIELDS = `product { id handle status variants { id sku } }`;
