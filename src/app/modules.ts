@@ -3,6 +3,8 @@ import { accessModule } from '../access/module.js';
 import { catalogModule } from '../catalog/module.js';
 import { cartsModule } from '../commerce/carts/module.js';
 import { customersModule } from '../commerce/customers/module.js';
+import { paymentsModule } from '../commerce/payments/module.js';
+import { ordersModule } from '../commerce/orders/module.js';
 import { kernelModule } from '../shared/kernel.module.js';
 import type { DomainModule, TaskHandler } from '../shared/module.js';
 import type { NodeFetcher } from '../shared/nodes.js';
@@ -11,7 +13,7 @@ import { searchModule } from '../search/module.js';
 import { AdminNodeResolver, StorefrontNodeResolver } from './node.resolver.js';
 
 /** Every domain's manifest: the composition root only concatenates them. */
-export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, cartsModule, searchModule];
+export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, cartsModule, paymentsModule, ordersModule, searchModule];
 
 export const entities = modules.flatMap((m) => m.entities ?? []);
 
