@@ -28,6 +28,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: z.enum(['demo', 'none']).default('demo'),
   JOBS: z.enum(['in-process', 'off']).default('in-process'),
+  PAYMENT_PROVIDER: z.enum(['test']).default('test'),
+  TEST_PAYMENT_SLOW_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
 });
 
 export type Config = z.infer<typeof schema> & { jwtSecret: string };
