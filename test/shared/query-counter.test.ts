@@ -16,13 +16,14 @@ test('a request that reads nothing sends no SQL', async () => {
   expect(queries).toBe(0);
 });
 
-test('the signed-in customer costs one statement', async () => {
+test('the signed-in customer costs two statements: the token check (account there, token not revoked), then the read', async () => {
   const { result, queries, statements } = await server.db.queries.measure(() =>
     server.gql('storefront', CurrentCustomerDocument, {}, { authorization: `Bearer ${token}` }),
   );
   expect(result.data?.customer?.email).toBe('count@example.com');
-  expect(queries).toBe(1);
-  expect(statements[0]).toMatch(/^select .* from "customer"/);
+  expect(queries).toBe(2);
+  expect(statements[0]).toMatch(/^select 1 from customer c .*customer_token_revocation/);
+  expect(statements[1]).toMatch(/^select .* from "customer"/);
 });
 
 test('transaction control and raw statements are counted too', async () => {
