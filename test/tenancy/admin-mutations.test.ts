@@ -45,6 +45,8 @@ const ATTACKS: Record<string, Attack | 'public'> = {
   collectionProductsSet: (b, a) => ({ id: b.ids.Collection[0], productIds: a.ids.Product }),
   translationsRegister: (b) => ({ resourceId: b.ids.Product[0], locale: 'fr', translations: [{ key: 'title', value: 'Volé' }] }),
   translationsRemove: (b) => ({ resourceId: b.ids.Product[0], locales: ['en'] }),
+  orderFulfil: (b) => ({ id: b.ids.Order[0], trackingNumber: 'SF1', carrier: 'SF Express' }),
+  orderPickupComplete: (b) => ({ id: b.ids.Order[0] }),
   catalogImport: () => ({
     jsonl: JSON.stringify({ brand: 'brand-b', handle: 'b-bag', status: 'ARCHIVED', translations: { en: { title: 'Hijacked' } }, variants: [] }),
   }),

@@ -2,7 +2,11 @@ import { getNamedType, type GraphQLObjectType, isInterfaceType, isLeafType, isNo
 import { createStaffUser } from '../../src/access/access.service.js';
 import { schemaFor } from '../../src/app/schema.js';
 import { ProductStatus } from '../../src/catalog/entities/enums.js';
+import { OrderLine } from '../../src/commerce/orders/entities.js';
+import { orderService } from '../../src/commerce/orders/order.service.js';
 import { toGlobalId } from '../../src/shared/ids.js';
+import { CurrencyCode } from '../../src/shared/money.js';
+import { DeliveryMethod } from '../../src/commerce/carts/cart.entity.js';
 import { ApiScope, StaffRole } from '../../src/shared/roles.js';
 import { CatalogFixtures } from '../support/catalog-fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -111,8 +115,21 @@ export async function buildWorld(): Promise<World> {
   const keyB = await apiKey(server, platformUser.headers, 'pim-b', ['CATALOG_READ'], [gB]);
   const keyAll = await apiKey(server, platformUser.headers, 'platform-pim', ['CATALOG_READ'], []);
 
+  // Orders: one per brand in its own store, and a Design Mall order with a line of each brand.
+  const order = (storeId: string, lines: { brandId: string; productId: string }[]) =>
+    server.db.orm.em.fork().transactional((tx) => orderService.createOrder(tx, {
+      storeId, customerId: null, email: 'guest@example.com', currency: CurrencyCode.CNY, status: 'PAID',
+      lines: lines.map((l, i) => ({ ...l, variantId: l.productId, title: `Line ${i}`, sku: `LINE-${i}`, options: [], unitPrice: 100_00, quantity: 1 })),
+      totals: { subtotal: lines.length * 100_00, shipping: 0, tax: 0, total: lines.length * 100_00 },
+      delivery: { method: DeliveryMethod.SHIPPING, address: { address1: '1 Bund', city: 'Shanghai', countryCode: 'CN' } },
+    }));
+  const orderA = await order(storeA.store.id, [{ brandId: brandA.id, productId: pA.id }]);
+  const orderB = await order(storeB.store.id, [{ brandId: brandB.id, productId: pB.id }]);
+  const mallOrder = await order(mall.store.id, [{ brandId: brandA.id, productId: pA.id }, { brandId: brandB.id, productId: pB.id }]);
+  const linesOf = async (orderId: string) => await server.db.orm.em.fork().find(OrderLine, { orderId });
+
   const variants = async (p: typeof pA) => (await p.variants.loadItems()).map((v) => toGlobalId('ProductVariant', v.id));
-  const side = async (brand: typeof brandA, store: typeof storeA, products: (typeof pA)[], collection: typeof colA, keys: string[], staffIds: string[]): Promise<Side> => ({
+  const side = async (brand: typeof brandA, store: typeof storeA, products: (typeof pA)[], collection: typeof colA, keys: string[], staffIds: string[], orderOf: typeof orderA): Promise<Side> => ({
     brandId: brand.id,
     ids: {
       Brand: [toGlobalId('Brand', brand.id)],
@@ -123,10 +140,12 @@ export async function buildWorld(): Promise<World> {
       Collection: [toGlobalId('Collection', collection.id)],
       ApiKey: keys,
       StaffUser: staffIds.map((id) => toGlobalId('StaffUser', id)),
+      Order: [toGlobalId('Order', orderOf.id)],
+      OrderLine: (await linesOf(orderOf.id)).map((l) => toGlobalId('OrderLine', l.id)),
     },
   });
-  const a = await side(brandA, storeA, [pA, pADraft], colA, [keyA.id, keyANoScope.id], [adminA.id, conciergeA.id]);
-  const b = await side(brandB, storeB, [pB, pBDraft], colB, [keyB.id], [adminB.id]);
+  const a = await side(brandA, storeA, [pA, pADraft], colA, [keyA.id, keyANoScope.id], [adminA.id, conciergeA.id], orderA);
+  const b = await side(brandB, storeB, [pB, pBDraft], colB, [keyB.id], [adminB.id], orderB);
 
   const owners = new Map<string, Owner>();
   for (const [s, brand] of [[a, brandA.id], [b, brandB.id]] as const) {
@@ -134,6 +153,8 @@ export async function buildWorld(): Promise<World> {
   }
   owners.set(toGlobalId('Store', mall.store.id), { brands: [brandA.id, brandB.id] });
   owners.set(toGlobalId('StockLocation', mall.location.id), { brands: [brandA.id, brandB.id] });
+  owners.set(toGlobalId('Order', mallOrder.id), { brands: [brandA.id, brandB.id] });
+  for (const line of await linesOf(mallOrder.id)) owners.set(toGlobalId('OrderLine', line.id), { brands: [line.brandId] });
   owners.set(toGlobalId('Category', category.id), 'shared');
   owners.set(toGlobalId('Collection', colPlatform.id), 'shared');
   owners.set(keyAll.id, 'all-brands');
