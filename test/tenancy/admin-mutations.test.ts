@@ -47,6 +47,9 @@ const ATTACKS: Record<string, Attack | 'public'> = {
   translationsRemove: (b) => ({ resourceId: b.ids.Product[0], locales: ['en'] }),
   orderFulfil: (b) => ({ id: b.ids.Order[0], trackingNumber: 'SF1', carrier: 'SF Express' }),
   orderPickupComplete: (b) => ({ id: b.ids.Order[0] }),
+  orderCapture: (b) => ({ id: b.ids.Order[0], idempotencyKey: 'tenancy-capture' }),
+  orderCancel: (b) => ({ id: b.ids.Order[0], reason: 'hijacked', restock: true }),
+  orderRefund: (b) => ({ id: b.ids.Order[0], amount: '1.00', reason: 'hijacked', idempotencyKey: 'tenancy-refund' }),
   catalogImport: () => ({
     jsonl: JSON.stringify({ brand: 'brand-b', handle: 'b-bag', status: 'ARCHIVED', translations: { en: { title: 'Hijacked' } }, variants: [] }),
   }),

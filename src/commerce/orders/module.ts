@@ -1,4 +1,5 @@
 import type { DomainModule } from '../../shared/module.js';
+import { AdminOrderPaymentsResolver } from './admin-payments.resolver.js';
 import { AdminOrderResolver } from './admin.resolver.js';
 import { orderEntities } from './entities.js';
 import { orderAdminService } from './order-admin.service.js';
@@ -9,7 +10,7 @@ export const ordersModule: DomainModule = {
   name: 'orders',
   entities: orderEntities,
   storefront: [CustomerOrdersResolver, StorefrontOrderResolver],
-  admin: [AdminOrderResolver],
+  admin: [AdminOrderResolver, AdminOrderPaymentsResolver],
   nodes: { admin: { Order: (ctx, id) => orderAdminService.node(ctx, id) } },
   uniqueConstraints: { sales_order_store_id_number_unique: { what: 'The order number', field: ['number'] } },
 };
