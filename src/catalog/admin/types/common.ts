@@ -1,23 +1,11 @@
 import { Length } from 'class-validator';
 import { Field, InputType, ObjectType, type ClassType } from 'type-graphql';
-
-type ReturnTypeFunc = Parameters<typeof Field>[0] & ((...args: never[]) => unknown);
+import { payloadType as sharedPayloadType } from '../../../shared/payload-type.js';
 import { CatalogUserError } from '../errors.js';
 import { IsLocale } from '../validation.js';
 
-/**
- * Declares `<name> { <fields>..., userErrors: [CatalogUserError!]! }`: every result field is null
- * when the mutation was refused.
- */
-export function payloadType(name: string, fields: Record<string, ReturnTypeFunc>): ClassType {
-  @ObjectType(name)
-  class Payload {
-    @Field(() => [CatalogUserError], { description: 'Why the mutation was refused; empty on success (nothing was written otherwise).' })
-    userErrors!: CatalogUserError[];
-  }
-  for (const [key, type] of Object.entries(fields)) Field(type, { nullable: true })(Payload.prototype, key);
-  return Payload;
-}
+/** A catalog mutation's payload: its result fields and `userErrors: [CatalogUserError!]!`. */
+export const payloadType = (name: string, fields: Parameters<typeof sharedPayloadType>[2]): ClassType => sharedPayloadType(name, CatalogUserError, fields);
 
 @InputType({ description: 'A text in one locale, e.g. { locale: "zh-CN", value: "颜色" }.' })
 export class LocalizedTextInput {
