@@ -3,6 +3,7 @@ import type { CurrencyCode } from '../shared/money.js';
 import { pgArray } from '../shared/sql.js';
 import type { ProductOptionData } from './entities/translations.js';
 import { htmlToText } from './i18n.js';
+import { LISTED_IN_STORE } from './storefront/product-list.js';
 
 /**
  * The catalog's read service for search: everything a search index needs about products, as plain
@@ -74,7 +75,7 @@ export async function loadSearchSource(em: EntityManager, productIds: string[]):
        join product p on p.id = l.product_id
        join store s on s.id = l.store_id
        join brand b on b.id = p.brand_id
-      where l.product_id = any(?::uuid[]) and p.status = 'ACTIVE' and l.min_price is not null
+      where l.product_id = any(?::uuid[]) and ${LISTED_IN_STORE}
       order by l.product_id, l.store_id`,
     [pgArray([...new Set(productIds)])],
   );

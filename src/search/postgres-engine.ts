@@ -7,6 +7,7 @@ import { indexProductsInPostgres, pruneMissingProducts } from './postgres-indexe
 import { lexemes, quoteLexeme } from './postgres-lexemes.js';
 import { expandWords, searchStatement, textQueries, type TextQueries } from './postgres-query.js';
 import { fold, words as splitWords } from './text.js';
+import { LISTED_IN_STORE } from '../catalog/storefront/product-list.js';
 
 type Row = Record<string, any>;
 
@@ -40,8 +41,7 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.orm.em.fork().transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(?)', [INDEX_LOCK]);
       const [state] = await tx.execute<Row[]>(
-        `select exists (select 1 from product_listing l join product p on p.id = l.product_id
-                          where p.status = 'ACTIVE' and l.min_price is not null) as published,
+        `select exists (select 1 from product_listing l where ${LISTED_IN_STORE}) as published,
                 exists (select 1 from search_document) as indexed,
                 coalesce((select word from search_word where word like '~format:%' limit 1), '') as format`,
       );

@@ -89,6 +89,7 @@ export class InventoryAdjustment {
   createdAt: Opt<Date> = new Date();
 }
 
+/** LISTED_IN_STORE (storefront/product-list.ts) as a partial-index predicate: the same rule, without the alias. */
 const VISIBLE = 'where active and min_price is not null';
 
 /**
