@@ -5,6 +5,7 @@ import { cartsModule } from '../commerce/carts/module.js';
 import { customersModule } from '../commerce/customers/module.js';
 import { paymentsModule } from '../commerce/payments/module.js';
 import { ordersModule } from '../commerce/orders/module.js';
+import { checkoutModule } from '../commerce/checkout/module.js';
 import { kernelModule } from '../shared/kernel.module.js';
 import type { DomainModule, TaskHandler } from '../shared/module.js';
 import type { NodeFetcher } from '../shared/nodes.js';
@@ -14,7 +15,7 @@ import { vipModule } from '../vip/module.js';
 import { AdminNodeResolver, StorefrontNodeResolver } from './node.resolver.js';
 
 /** Every domain's manifest: the composition root only concatenates them. */
-export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, cartsModule, paymentsModule, ordersModule, searchModule, vipModule];
+export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, cartsModule, paymentsModule, ordersModule, checkoutModule, searchModule, vipModule];
 
 export const entities = modules.flatMap((m) => m.entities ?? []);
 

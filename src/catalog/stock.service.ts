@@ -91,8 +91,8 @@ function positive(quantity: number): number {
  * Wraps a statement that changes inventory_level rows and returns them as `new.*` with `old.*` beside
  * them: audits each changed row in the same statement and answers with the new level and its product.
  */
-function audited(change: string): string {
-  return `with changed as (${change}
+function audited(change: string, prelude = ''): string {
+  return `with ${prelude}changed as (${change}
        returning new.variant_id, new.location_id, new.on_hand, new.reserved, new.updated_at,
                  new.on_hand - coalesce(old.on_hand, 0) as on_hand_delta, new.reserved - coalesce(old.reserved, 0) as reserved_delta,
                  coalesce(old.on_hand - old.reserved, 0) as available_before),
@@ -122,7 +122,100 @@ async function move(tx: EntityManager, at: StockAt & StockAudit, onHand: number,
   return finish(tx, rows, refusal, at, refresh);
 }
 
+/** Where reserveMany looks: one location (a pickup boutique), or the store's live locations in creation order. */
+export type ReservePlace = { locationId: string } | { storeId: string };
+
+/**
+ * Many movements as one statement: the rows are locked in (variant, location) order first, so two
+ * callers moving overlapping sets never deadlock, then each is the guarded update with its audit row.
+ * Returns the levels that moved; a refused row is simply absent.
+ */
+async function moveMany(tx: EntityManager, rows: (StockAt & { quantity: number })[], onHandSign: 0 | -1, audit: StockAudit): Promise<LevelRow[]> {
+  const merged = new Map<string, StockAt & { quantity: number }>();
+  for (const r of rows) {
+    const key = `${r.variantId}:${r.locationId}`;
+    merged.set(key, { ...r, quantity: (merged.get(key)?.quantity ?? 0) + positive(r.quantity) });
+  }
+  const list = [...merged.values()];
+  return tx.execute<LevelRow[]>(
+    audited(
+      `update inventory_level il set on_hand = il.on_hand + ?::int * w.quantity, reserved = il.reserved - w.quantity, updated_at = now()
+         from wanted w join locked l on l.variant_id = w.variant_id and l.location_id = w.location_id
+        where il.variant_id = w.variant_id and il.location_id = w.location_id and il.reserved >= w.quantity and il.on_hand + ?::int * w.quantity >= il.reserved - w.quantity`,
+      `wanted as (select * from unnest(?::uuid[], ?::uuid[], ?::int[]) as w(variant_id, location_id, quantity)),
+       locked as (select il.variant_id, il.location_id from inventory_level il join wanted w on w.variant_id = il.variant_id and w.location_id = il.location_id
+                   order by il.variant_id, il.location_id for update of il),
+       `,
+    ),
+    [pgArray(list.map((r) => r.variantId)), pgArray(list.map((r) => r.locationId)), pgArray(list.map((r) => r.quantity)), onHandSign, onHandSign, ...auditParams(audit)],
+  );
+}
+
+async function refreshFlipped(tx: EntityManager, rows: LevelRow[]) {
+  const flipped = rows.filter((r) => r.available_before > 0 !== r.on_hand - r.reserved > 0).map((r) => r.product_id);
+  await refreshListings(tx, [...new Set(flipped)]);
+}
+
 export const stockService = {
+  /**
+   * Holds units of many variants in one statement, whatever their number (checkout's lines): at one
+   * location, or per variant at the first live location of the store with enough available (the order
+   * reserveInStore tries). Same guard and audit as reserve; rows are locked in a fixed order, so
+   * overlapping callers never deadlock. A line refused under contention at its chosen store location
+   * is retried with reserveInStore (other locations may still have it). Returns, per line in order,
+   * the level after the hold or null (OUT_OF_STOCK); the caller rolls back to undo a partial success.
+   */
+  async reserveMany(tx: EntityManager, lines: { variantId: string; quantity: number }[], place: ReservePlace, audit: StockAudit): Promise<(StockLevel | null)[]> {
+    if (lines.length === 0) return [];
+    if (new Set(lines.map((l) => l.variantId)).size !== lines.length) throw new RangeError('reserveMany: one line per variant');
+    const atOne = 'locationId' in place;
+    const rows = await tx.execute<LevelRow[]>(
+      audited(
+        `update inventory_level il set reserved = il.reserved + c.quantity, updated_at = now()
+           from candidates c join locked l on l.variant_id = c.variant_id and l.location_id = c.location_id
+          where il.variant_id = c.variant_id and il.location_id = c.location_id and il.on_hand >= il.reserved + c.quantity`,
+        `wanted as (select * from unnest(?::uuid[], ?::int[]) as w(variant_id, quantity)),
+         candidates as (select distinct on (w.variant_id) w.variant_id, il.location_id, w.quantity
+                          from wanted w join inventory_level il on il.variant_id = w.variant_id join stock_location sl on sl.id = il.location_id
+                         where ${atOne ? 'il.location_id = ?' : 'sl.store_id = ?'} and sl.archived_at is null and il.on_hand - il.reserved >= w.quantity
+                         order by w.variant_id, sl.id),
+         locked as (select il.variant_id, il.location_id from inventory_level il join candidates c on c.variant_id = il.variant_id and c.location_id = il.location_id
+                     order by il.variant_id, il.location_id for update of il),
+         `,
+      ),
+      [pgArray(lines.map((l) => l.variantId)), pgArray(lines.map((l) => positive(l.quantity))), atOne ? place.locationId : place.storeId, ...auditParams(audit)],
+    );
+    await refreshFlipped(tx, rows);
+    const held = new Map(rows.map((r) => [r.variant_id, levelOf(r)]));
+    const result: (StockLevel | null)[] = [];
+    for (const line of lines) {
+      let level = held.get(line.variantId) ?? null;
+      if (!level && !atOne) {
+        const retried = await stockService.reserveInStore(tx, { ...line, ...audit, storeId: place.storeId });
+        level = retried.ok ? retried.level : null;
+      }
+      result.push(level);
+    }
+    return result;
+  },
+
+  /** Gives back many reservations in one statement (expired or failed checkout holds); throws if any was not reserved: the caller's records are wrong. */
+  async releaseMany(tx: EntityManager, rows: (StockAt & { quantity: number })[], audit: StockAudit): Promise<void> {
+    if (rows.length === 0) return;
+    const moved = await moveMany(tx, rows, 0, audit);
+    if (moved.length !== new Set(rows.map((r) => `${r.variantId}:${r.locationId}`)).size) throw new Error('releaseMany: some units were not reserved');
+    await refreshFlipped(tx, moved);
+  },
+
+  /** Turns many reservations into a sale in one statement (checkout's holds into an order); throws if any was not reserved. */
+  async commitMany(tx: EntityManager, rows: (StockAt & { quantity: number })[], audit: StockAudit): Promise<void> {
+    if (rows.length === 0) return;
+    const moved = await moveMany(tx, rows, -1, audit);
+    if (moved.length !== new Set(rows.map((r) => `${r.variantId}:${r.locationId}`)).size) throw new Error('commitMany: some units were not reserved');
+    await refreshFlipped(tx, moved);
+  },
+
+
   /** Holds units at one location for a cart, order or booking: refused (OUT_OF_STOCK) unless that many are available. */
   reserve(tx: EntityManager, m: StockMovement): Promise<StockOutcome> {
     return move(tx, m, 0, positive(m.quantity), 'OUT_OF_STOCK', 'when-availability-flips');

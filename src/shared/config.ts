@@ -30,6 +30,8 @@ const schema = z.object({
   JOBS: z.enum(['in-process', 'off']).default('in-process'),
   PAYMENT_PROVIDER: z.enum(['test']).default('test'),
   TEST_PAYMENT_SLOW_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  STOREFRONT_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  CHECKOUT_HOLD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type Config = z.infer<typeof schema> & { jwtSecret: string };

@@ -215,3 +215,6 @@ export const cartService = {
     return locations.map((l) => ({ id: toGlobalId('StockLocation', l.id), handle: l.handle, name: l.name }));
   },
 };
+
+/** What checkout needs to open a cart by its capability id (the same rules as every cart mutation). */
+export const cartAccess = { parseCartId, opensWith, visibleTo };
