@@ -1,4 +1,5 @@
 import type { DomainModule } from '../shared/module.js';
+import { concierge } from './concierge/module.js';
 import { vipEntities } from './programmes/entities.js';
 
 /**
@@ -7,5 +8,8 @@ import { vipEntities } from './programmes/entities.js';
  */
 export const vipModule: DomainModule = {
   name: 'vip',
-  entities: [...vipEntities],
+  entities: [...vipEntities, ...concierge.entities],
+  admin: [...concierge.admin],
+  nodes: { admin: { ...concierge.nodes } },
+  tasks: { ...concierge.tasks },
 };
