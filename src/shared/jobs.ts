@@ -47,7 +47,7 @@ export async function startWorker(
     pollInterval: 1000,
     logger: workerLogger(app),
     // Picks up outbox events whose relay job failed for good, and runs scheduled catch-up.
-    crontab: '* * * * * outbox_relay ?jobKey=outbox_relay&jobKeyMode=preserve_run_at\n* * * * * checkout_recovery ?jobKey=checkout_recovery&jobKeyMode=preserve_run_at',
+    crontab: '* * * * * outbox_relay ?jobKey=outbox_relay&jobKeyMode=preserve_run_at\n* * * * * checkout_recovery ?jobKey=checkout_recovery&jobKeyMode=preserve_run_at\n0 3 * * * vip_recompute ?jobKey=vip_recompute&jobKeyMode=preserve_run_at',
   });
   return {
     async stop() {

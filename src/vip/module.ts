@@ -1,6 +1,6 @@
 import type { DomainModule } from '../shared/module.js';
 import { concierge } from './concierge/module.js';
-import { vipEntities } from './programmes/entities.js';
+import { programmes } from './programmes/module.js';
 
 /**
  * VIP: programmes, tiers and perks (src/vip/programmes), and the concierge tooling (src/vip/concierge).
@@ -8,8 +8,8 @@ import { vipEntities } from './programmes/entities.js';
  */
 export const vipModule: DomainModule = {
   name: 'vip',
-  entities: [...vipEntities, ...concierge.entities],
+  entities: [...programmes.entities, ...concierge.entities],
   admin: [...concierge.admin],
   nodes: { admin: { ...concierge.nodes } },
-  tasks: { ...concierge.tasks },
+  tasks: { ...programmes.tasks, ...concierge.tasks },
 };
