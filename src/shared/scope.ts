@@ -1,6 +1,8 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { isPlatformAdmin } from './auth.js';
 import type { Context, Viewer } from './context.js';
 import { decodeGlobalId } from './ids.js';
+import { DomainError } from './user-errors.js';
 
 /** What services need from a request: the entity manager and who is acting. */
 export type ServiceCtx = Pick<Context, 'em' | 'viewer'>;
@@ -34,4 +36,20 @@ export function idOf(globalId: string, type: string, ...field: (string | number)
 export function idOrNull(globalId: string | null | undefined, type: string, ...field: (string | number)[]): string | null | undefined {
   if (globalId === undefined) return undefined;
   return globalId === null ? null : idOf(globalId, type, ...field);
+}
+
+/**
+ * Loads the row a mutation changes: unknown is a NOT_FOUND userError on `field`, and `authorize` throws
+ * (FORBIDDEN) when the viewer may not change it; nothing has been written either way.
+ */
+export async function loadForWrite<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  opts: { what: string; field: (string | number)[]; authorize(row: T): void | Promise<unknown>; populate?: string[] },
+): Promise<T> {
+  const row = await em.findOne(entity, where as never, opts.populate ? ({ populate: opts.populate } as never) : undefined);
+  if (!row) throw new DomainError('NOT_FOUND', `No such ${opts.what}`, opts.field.map(String));
+  await opts.authorize(row as T);
+  return row as T;
 }

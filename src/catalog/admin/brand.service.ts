@@ -7,7 +7,7 @@ import { invalid, notFound, assertHandleFree } from './errors.js';
 import { canonicalLocale } from './validation.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertBrandAccess, assertPlatformScope } from './scope.js';
-import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { idOf, idOrNull, loadForWrite, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import type { BrandCreateInput, BrandGroupCreateInput, BrandTranslationInput, BrandUpdateInput } from './types/brand.types.js';
 
@@ -63,9 +63,7 @@ export const brandService = {
     const id = idOf(input.id, 'Brand', 'id');
     const groupId = idOrNull(input.groupId, 'BrandGroup', 'groupId');
     return transaction(ctx, async (tx) => {
-      const brand = await tx.findOne(Brand, { id });
-      if (!brand) throw notFound('brand', ['input', 'id']);
-      assertBrandAccess(ctx.viewer, brand.id);
+      const brand = await loadForWrite(tx, Brand, { id }, { what: 'brand', field: ['input', 'id'], authorize: (b) => assertBrandAccess(ctx.viewer, b.id) });
       if (input.handle && input.handle !== brand.handle) {
         await assertHandleFree(tx, Brand, 'Brand', input.handle);
         brand.handle = input.handle;

@@ -9,7 +9,7 @@ import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, invalid, notFound, assertHandleFree } from './errors.js';
 import { localeEntries, mergeTranslations } from './locales.js';
 import { assertBrandAccess, assertPlatformScope } from './scope.js';
-import { idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { idOf, idOrNull, loadForWrite, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import type { CollectionCreateInput, CollectionProductsSetInput, CollectionTranslationInput, CollectionUpdateInput } from './types/collection.types.js';
 
@@ -26,10 +26,7 @@ function assertCollectionAccess(ctx: ServiceCtx, collection: Collection) {
 }
 
 async function collectionForWrite(em: EntityManager, ctx: ServiceCtx, id: string) {
-  const collection = await em.findOne(Collection, { id });
-  if (!collection) throw notFound('collection', ['input', 'id']);
-  assertCollectionAccess(ctx, collection);
-  return collection;
+  return loadForWrite(em, Collection, { id }, { what: 'collection', field: ['input', 'id'], authorize: (c) => assertCollectionAccess(ctx, c) });
 }
 
 async function memberIds(em: EntityManager, collectionId: string): Promise<string[]> {

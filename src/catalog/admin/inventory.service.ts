@@ -7,7 +7,7 @@ import { StockLocation } from '../entities/store.entity.js';
 import { stockService, type StockLevel } from '../stock.service.js';
 import { CatalogErrorCode, catalogError, notFound } from './errors.js';
 import { assertBrandAccess, storesCarrying } from './scope.js';
-import { actorOf, idOf, visibleBrandIds, type ServiceCtx } from '../../shared/scope.js';
+import { actorOf, idOf, loadForWrite, visibleBrandIds, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import type { InventoryAdjustInput, InventoryLevelView, InventorySetInput } from './types/inventory.types.js';
 
@@ -15,9 +15,12 @@ import type { InventoryAdjustInput, InventoryLevelView, InventorySetInput } from
 async function target(em: EntityManager, ctx: ServiceCtx, input: { variantId: string; locationId: string }) {
   const variantId = idOf(input.variantId, 'ProductVariant', 'variantId');
   const locationId = idOf(input.locationId, 'StockLocation', 'locationId');
-  const variant = await em.findOne(ProductVariant, { id: variantId }, { populate: ['product'] });
-  if (!variant) throw notFound('variant', ['input', 'variantId']);
-  assertBrandAccess(ctx.viewer, variant.product.brand.id);
+  const variant = await loadForWrite(em, ProductVariant, { id: variantId }, {
+    what: 'variant',
+    field: ['input', 'variantId'],
+    populate: ['product'],
+    authorize: (v) => assertBrandAccess(ctx.viewer, v.product.brand.id),
+  });
   const location = await em.findOne(StockLocation, { id: locationId });
   if (!location) throw notFound('stock location', ['input', 'locationId']);
   if (location.archivedAt) throw catalogError(CatalogErrorCode.ARCHIVED, 'The stock location is archived', ['input', 'locationId']);

@@ -12,16 +12,13 @@ import { mergeTranslations } from './locales.js';
 import { mediaFrom, normalizeTags, optionsFrom, productTranslations, requireTitle } from './product.input.js';
 import { checkOptions, checkVariants, optionValueMap } from './product.rules.js';
 import { assertBrandAccess, storesCarrying } from './scope.js';
-import { actorOf, idOf, idOrNull, type ServiceCtx } from '../../shared/scope.js';
+import { actorOf, idOf, idOrNull, loadForWrite, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import type { ProductCreateInput, ProductPublicationInput, ProductUpdateInput } from './types/product.types.js';
 
 /** Loads a product the viewer may change: unknown is NOT_FOUND, another brand's is FORBIDDEN. */
 export async function productForWrite(em: EntityManager, ctx: ServiceCtx, id: string, field: (string | number)[] = ['input', 'id']) {
-  const product = await em.findOne(Product, { id });
-  if (!product) throw notFound('product', field);
-  assertBrandAccess(ctx.viewer, product.brand.id);
-  return product;
+  return loadForWrite(em, Product, { id }, { what: 'product', field, authorize: (p) => assertBrandAccess(ctx.viewer, p.brand.id) });
 }
 
 export async function assertSkusFree(em: EntityManager, skus: { sku: string; id?: string }[], path: (string | number)[]) {

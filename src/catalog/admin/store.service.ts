@@ -8,7 +8,7 @@ import { refreshListings } from '../listing.service.js';
 import { CatalogErrorCode, catalogError, notFound, taken, assertHandleFree } from './errors.js';
 import { canonicalLocales } from './locales.js';
 import { assertBrandAccess, assertStoreAccess } from './scope.js';
-import { idOf, type ServiceCtx } from '../../shared/scope.js';
+import { idOf, loadForWrite, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import { canonicalLocale } from './validation.js';
 import type {
@@ -44,9 +44,8 @@ async function productsListedIn(em: EntityManager, storeId: string, brandIds?: s
 }
 
 async function findStore(em: EntityManager, ctx: ServiceCtx, id: string, field: string[]) {
-  const store = await em.findOne(Store, { id });
-  if (!store) throw notFound('store', field);
-  const brandIds = await assertStoreAccess(em, ctx.viewer, store.id);
+  let brandIds: string[] = [];
+  const store = await loadForWrite(em, Store, { id }, { what: 'store', field, authorize: async (s) => (brandIds = await assertStoreAccess(em, ctx.viewer, s.id)) });
   return { store, brandIds };
 }
 
