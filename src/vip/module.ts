@@ -9,6 +9,7 @@ import { programmes } from './programmes/module.js';
 export const vipModule: DomainModule = {
   name: 'vip',
   entities: [...programmes.entities, ...concierge.entities],
+  storefront: [...programmes.storefront],
   admin: [...concierge.admin],
   nodes: { admin: { ...concierge.nodes } },
   tasks: { ...programmes.tasks, ...concierge.tasks },

@@ -765,6 +765,7 @@ export type AdminNodeQuery = { node:
     | { __typename: 'Brand', id: string }
     | { __typename: 'BrandGroup', id: string }
     | { __typename: 'Category', id: string }
+    | { __typename: 'Client', id: string }
     | { __typename: 'Collection', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
@@ -948,6 +949,7 @@ export type AdminNodeStatusQuery = { node:
     | { __typename: 'Brand', id: string }
     | { __typename: 'BrandGroup', id: string }
     | { __typename: 'Category', id: string }
+    | { __typename: 'Client', id: string }
     | { __typename: 'Collection', id: string }
     | { __typename: 'Order', id: string }
     | { __typename: 'OrderLine', id: string }
