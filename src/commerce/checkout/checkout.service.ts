@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Store } from '../../catalog/entities/store.entity.js';
 import { currentStore } from '../../catalog/storefront/current-store.js';
 import { stockService } from '../../catalog/stock.service.js';
 import type { App, Context } from '../../shared/context.js';
@@ -44,8 +45,7 @@ function requestOf(input: CheckoutCompleteInput) {
   return { cartId: input.cartId, payment: input.payment, email: input.email ?? null, shippingAddress: input.shippingAddress ?? null };
 }
 
-async function holdAndPend(ctx: Context, tx: EntityManager, cartUuid: string, secret: string, input: CheckoutCompleteInput): Promise<{ checkoutId: string; paymentId: string }> {
-  const store = await currentStore(ctx);
+async function holdAndPend(ctx: Context, tx: EntityManager, store: Store, cartUuid: string, secret: string, input: CheckoutCompleteInput): Promise<{ checkoutId: string; paymentId: string }> {
   const cart = await lockCart(ctx, tx, cartUuid, secret, store);
   const { draft, lineIds } = await draftOrder(ctx, tx, store, cart, input);
   const checkout = tx.create(Checkout, { storeId: store.id, cartId: cartUuid, customerId: draft.customerId, paymentId: '', draft });
@@ -170,8 +170,10 @@ export const checkoutService = {
     const parsed = cartAccess.parseCartId(input.cartId);
     if (!parsed) throw new DomainError(CheckoutErrorCode.CART_NOT_FOUND, 'No cart with this id', ['input', 'cartId']);
     const customer = ctx.viewer.kind === 'customer' ? ctx.viewer.customerId : 'guest';
+    // Read before the transaction: inside it, a second connection per request could exhaust the pool under load.
+    const store = await currentStore(ctx);
     const started = await transaction(ctx, (tx) =>
-      once(tx, `checkout:${parsed.id}:${customer}`, input.idempotencyKey, requestOf(input), () => holdAndPend(ctx, tx, parsed.id, parsed.secret, input)),
+      once(tx, `checkout:${parsed.id}:${customer}`, input.idempotencyKey, requestOf(input), () => holdAndPend(ctx, tx, store, parsed.id, parsed.secret, input)),
     );
     const order = started.replayed ? await resultOf(ctx, started.result.checkoutId) : await pay(ctx, started.result, input.payment.token);
     return { order };

@@ -18,7 +18,7 @@ export const vid = (v: ProductVariant) => toGlobalId('ProductVariant', v.id);
 type Sql = <T = Record<string, unknown>>(query: string, params?: unknown[]) => Promise<T[]>;
 
 /** One store (warehouse + boutique, prices include 13% tax, 20.00 shipping), `count` single-variant products priced 100.00. */
-export async function seedCatalog(server: TestServer, count: number, stock: number) {
+export async function seedCatalog(server: Pick<TestServer, 'db'>, count: number, stock: number) {
   const em = server.db.orm.em.fork();
   const f = new CatalogFixtures(em);
   const brand = f.brand('checkout-brand', { en: 'Checkout Brand' });
