@@ -1,9 +1,10 @@
+import { subscribeVipInvitations } from './invitations.js';
 import { subscribeVipSpend } from './spend.js';
 
-let unwire: (() => void) | undefined;
+let unwire: (() => void)[] = [];
 
-/** Subscribes 'vip.spend' to the outbox at start (the job worker's outbox_relay delivers); wiring again replaces it. */
+/** Subscribes 'vip.spend' and 'vip.invitations' to the outbox at start (the job worker's outbox_relay delivers); wiring again replaces them. */
 export function wireVip(): void {
-  unwire?.();
-  unwire = subscribeVipSpend();
+  for (const off of unwire) off();
+  unwire = [subscribeVipSpend(), subscribeVipInvitations()];
 }
