@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { CurrencyCode } from '../../src/shared/money.js';
 import { ExchangeRate, Membership, QualifyingSpend, Qualification, TierChange, TierChangeReason } from '../../src/vip/programmes/entities.js';
+import { recordEvent } from '../../src/shared/outbox.js';
+import { subscribeVipInvitations } from '../../src/vip/programmes/invitations.js';
 import { subscribeVipSpend } from '../../src/vip/programmes/spend.js';
 import { recomputeAll, vipService } from '../../src/vip/programmes/vip.service.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -8,14 +10,17 @@ import { createProgramme, mall, paidOrder, refund, relay } from './support.js';
 
 let db: TestDatabase;
 let unsubscribe: () => void;
+let unsubscribeInvitations: () => void;
 let world: Awaited<ReturnType<typeof mall>>;
 beforeAll(async () => {
   db = await createTestDatabase();
   world = await mall(db.orm.em.fork());
   unsubscribe = subscribeVipSpend();
+  unsubscribeInvitations = subscribeVipInvitations();
 });
 afterAll(async () => {
   unsubscribe();
+  unsubscribeInvitations();
   await db.drop();
 });
 
@@ -150,4 +155,23 @@ test("a brand programme counts only that brand's share of a multi-brand order; t
   expect((await vipService.perksFor(em(), customer, brandB)).tiers.map((t) => t.handle)).toEqual(['gold']);
   const tiers = await vipService.tierOf(em(), brand.programme.id, [customer, uuidv7()]);
   expect([...tiers.values()].map((t) => t.handle)).toEqual(['silver']);
+});
+
+test('an approved invitation (tier_invitation.approve) gives the invite-only tier once, with the approving admin as actor', async () => {
+  const { programme, black } = await createProgramme(em());
+  const customer = uuidv7();
+  const invitationId = uuidv7();
+  await em().execute(
+    `insert into tier_invitation (id, created_at, updated_at, client_id, brand_id, customer_id, programme_id, tier_id, status, nominated_by)
+     values (?, now(), now(), ?, ?, ?, ?, ?, 'APPROVED', 'staff:concierge')`,
+    [invitationId, uuidv7(), world.brandA, customer, programme.id, black.id],
+  );
+  await em().transactional(async (tx) => { recordEvent(tx, 'tier_invitation.approve', invitationId, { id: invitationId, from: 'PENDING', to: 'APPROVED', actor: 'staff:admin-a' }); });
+  await relay(db);
+  await em().execute(`update outbox_cursor set last_event_id = 0 where subscriber = 'vip.invitations'`);
+  await relay(db);
+  const m = (await membership(programme.id, customer))!;
+  expect(m.tierId).toBe(black.id);
+  const history = await em().find(TierChange, { membershipId: m.id });
+  expect(history.map((c) => [c.toTierId, c.reason, c.actor])).toEqual([[black.id, 'INVITATION', 'staff:admin-a']]);
 });
