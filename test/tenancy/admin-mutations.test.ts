@@ -50,6 +50,20 @@ const ATTACKS: Record<string, Attack | 'public'> = {
   orderCapture: (b) => ({ id: b.ids.Order[0], idempotencyKey: 'tenancy-capture' }),
   orderCancel: (b) => ({ id: b.ids.Order[0], reason: 'hijacked', restock: true }),
   orderRefund: (b) => ({ id: b.ids.Order[0], amount: '1.00', reason: 'hijacked', idempotencyKey: 'tenancy-refund' }),
+  clientNoteAdd: (b) => ({ clientId: b.ids.Client[0], body: 'Planted note' }),
+  clientPreferencesUpdate: (b) => ({ clientId: b.ids.Client[0], preferences: [{ key: 'colours', value: 'stolen' }] }),
+  clientAssign: (b) => ({ clientId: b.ids.Client[0], staffId: b.ids.StaffUser[0] }),
+  tierInvite: (b) => ({ clientId: b.ids.Client[0], tierId: b.tierId, reason: 'hijacked' }),
+  tierInvitationApprove: (b) => ({ id: b.ids.TierInvitation[0] }),
+  tierInvitationDecline: (b) => ({ id: b.ids.TierInvitation[0] }),
+  appointmentCreate: (b) => {
+    const startsAt = new Date(Date.now() + 86_400_000 * 9);
+    return { clientId: b.ids.Client[0], locationId: b.ids.StockLocation[0], staffId: b.ids.StaffUser[0], startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) };
+  },
+  appointmentCancel: (b) => ({ id: b.ids.Appointment[0] }),
+  holdCreate: (b) => ({ clientId: b.ids.Client[0], variantId: b.ids.ProductVariant[0], locationId: b.ids.StockLocation[0], quantity: 1, expiresAt: new Date(Date.now() + 86_400_000) }),
+  holdRelease: (b) => ({ id: b.ids.ClientHold[0] }),
+  clientCartCreate: (b) => ({ clientId: b.ids.Client[0], storeId: b.ids.Store[0], lines: [{ merchandiseId: b.ids.ProductVariant[0], quantity: 1 }] }),
   catalogImport: () => ({
     jsonl: JSON.stringify({ brand: 'brand-b', handle: 'b-bag', status: 'ARCHIVED', translations: { en: { title: 'Hijacked' } }, variants: [] }),
   }),

@@ -14,9 +14,12 @@ const QUERY_ARGS: Record<string, (side: Side) => Args[]> = {
   brandGroups: () => [{}],
   brands: () => [{ first: 50 }],
   categories: () => [{}],
+  client: (s) => s.ids.Client.map((id) => ({ id })),
+  clientAccessLog: (s) => [{ first: 50 }, { first: 50, clientId: s.ids.Client[0] }],
+  clients: () => [{ first: 50 }, { first: 50, filter: { search: 'a' } }],
   collections: (s) => [{ first: 50 }, { first: 50, brandId: s.ids.Brand[0] }],
   inventoryLevels: (s) => s.ids.ProductVariant.map((variantId) => ({ variantId })),
-  node: (s) => Object.values(s.ids).flat().map((id) => ({ id })),
+  node: (s) => Object.entries(s.ids).filter(([type]) => type in NODE_TYPES).flatMap(([, ids]) => ids).map((id) => ({ id })),
   order: (s) => s.ids.Order.map((id) => ({ id })),
   orders: (s) => [{ first: 50 }, { first: 50, filter: { storeId: s.ids.Store[0] } }],
   product: (s) => [...s.ids.Product.map((id) => ({ id })), ...handlesOf(s).map((handle) => ({ handle })), { handle: handlesOf(s)[0], brandId: s.ids.Brand[0] }],
@@ -31,6 +34,7 @@ const NODE_TYPES: Record<string, 'fetchable' | 'not-fetchable'> = {
   Brand: 'fetchable',
   BrandGroup: 'fetchable',
   Category: 'fetchable',
+  Client: 'fetchable',
   Collection: 'fetchable',
   Order: 'fetchable',
   OrderLine: 'not-fetchable',
@@ -105,8 +109,14 @@ describe.each(VIEWERS)('as %s', (viewer: ViewerName) => {
         expect({ type, received: received(type, world.a) }).toEqual({ type, received: world.a.ids[type].length });
       }
     }
+    // Staff read their brand's client book, with the notes, holds, appointments and invitations inside it.
+    if (['conciergeA', 'brandAdminA', 'platform'].includes(viewer)) {
+      for (const type of ['Client', 'ClientNote', 'ClientHold', 'Appointment', 'TierInvitation']) {
+        expect({ type, received: received(type, world.a) }).toEqual({ type, received: world.a.ids[type].length });
+      }
+    }
     if (viewer === 'platform') {
-      for (const type of ['Brand', 'Store', 'Product', 'ProductVariant', 'Collection']) {
+      for (const type of ['Client', 'ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'Brand', 'Store', 'Product', 'ProductVariant', 'Collection']) {
         expect({ type, received: received(type, world.b) }).toEqual({ type, received: world.b.ids[type].length });
       }
     }

@@ -1,13 +1,15 @@
 import { getNamedType, type GraphQLObjectType, isInterfaceType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { createStaffUser } from '../../src/access/access.service.js';
 import { schemaFor } from '../../src/app/schema.js';
-import { ProductStatus } from '../../src/catalog/entities/enums.js';
+import { ProductStatus, StockLocationKind } from '../../src/catalog/entities/enums.js';
 import { OrderLine } from '../../src/commerce/orders/entities.js';
 import { orderService } from '../../src/commerce/orders/order.service.js';
 import { toGlobalId } from '../../src/shared/ids.js';
 import { CurrencyCode } from '../../src/shared/money.js';
 import { DeliveryMethod } from '../../src/commerce/carts/cart.entity.js';
 import { ApiScope, StaffRole } from '../../src/shared/roles.js';
+import { Client } from '../../src/vip/concierge/entities.js';
+import { Programme, Qualification, Tier } from '../../src/vip/programmes/entities.js';
 import { CatalogFixtures } from '../support/catalog-fixtures.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -21,8 +23,10 @@ export type Owner = { brands: string[] } | 'shared' | 'all-brands';
 
 export interface Side {
   brandId: string;
-  /** Global ids of this brand's rows, by node type. */
+  /** Global ids of this brand's rows, by type (node types, and concierge rows that sit inside a Client). */
   ids: Record<string, string[]>;
+  /** An invite-only tier of the brand's VIP programme. */
+  tierId?: string;
 }
 
 export interface World {
@@ -88,6 +92,8 @@ export async function buildWorld(): Promise<World> {
   const storeA = f.store('a-cn', [brandA]);
   const storeB = f.store('b-cn', [brandB]);
   const mall = f.store('design-mall', [brandA, brandB]);
+  // The brands' own stores stock from a boutique, where concierges also receive clients.
+  for (const s of [storeA, storeB]) s.location.kind = StockLocationKind.BOUTIQUE;
   const category = f.category('bags', 'Bags');
   const product = (brand: typeof brandA, handle: string, own: typeof storeA, status = ProductStatus.ACTIVE) =>
     f.product(brand, handle, { en: handle }, { category, status, stores: [{ ...own, price: 100_00 }, { ...mall, price: 120_00 }] });
@@ -128,6 +134,36 @@ export async function buildWorld(): Promise<World> {
   const mallOrder = await order(mall.store.id, [{ brandId: brandA.id, productId: pA.id }, { brandId: brandB.id, productId: pB.id }]);
   const linesOf = async (orderId: string) => await server.db.orm.em.fork().find(OrderLine, { orderId });
 
+  // Concierge: the same customer is a client of both brands (the client book is per brand), with a note,
+  // an active hold, an appointment and a pending invitation to an invite-only tier on each side.
+  const customer = await customerToken(server);
+  const [{ id: customerId }] = await server.db.orm.em.fork().execute<{ id: string }[]>(`select id from customer where email = 'client@example.com'`);
+  const conciergeOf = async (brand: typeof brandA, staffId: string, variantId: string, locationId: string, hour: number) => {
+    const em2 = server.db.orm.em.fork();
+    const client = em2.create(Client, { brandId: brand.id, customerId });
+    const programme = em2.create(Programme, { brandId: brand.id, handle: `${brand.handle}-circle`, names: { en: 'Circle' }, currency: CurrencyCode.CNY, qualification: Qualification.ROLLING_12_MONTHS });
+    const tier = em2.create(Tier, { brandId: brand.id, programmeId: programme.id, rank: 1, handle: 'private', names: { en: 'Private' }, inviteOnly: true, perks: { earlyAccessHours: 48, tierRestrictedAccess: true, assignedConcierge: true, freeServices: [] } });
+    await em2.flush();
+    const clientId = toGlobalId('Client', client.id);
+    const run = async (name: string, input: Record<string, unknown>, pick: string) => {
+      const res = await server.gql('admin', `mutation($i: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $i) { ${pick} { id } userErrors { code message } } }`, { i: input }, platformUser.headers);
+      const id = (res.data as any)?.[name]?.[pick]?.id;
+      if (!id) throw new Error(`${name} failed in the world: ${JSON.stringify(res)}`);
+      return id as string;
+    };
+    const start = new Date(Date.now() + 86_400_000 * 7 + hour * 3_600_000);
+    return {
+      tierId: toGlobalId('VipTier', tier.id),
+      ids: {
+        Client: [clientId],
+        ClientNote: [await run('clientNoteAdd', { clientId, body: `Prefers ${brand.handle} in navy` }, 'note')],
+        ClientHold: [await run('holdCreate', { clientId, variantId, locationId, quantity: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, 'hold')],
+        Appointment: [await run('appointmentCreate', { clientId, locationId, staffId: toGlobalId('StaffUser', staffId), startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() }, 'appointment')],
+        TierInvitation: [await run('tierInvite', { clientId, tierId: toGlobalId('VipTier', tier.id), reason: 'Long-standing client' }, 'invitation')],
+      },
+    };
+  };
+
   const variants = async (p: typeof pA) => (await p.variants.loadItems()).map((v) => toGlobalId('ProductVariant', v.id));
   const side = async (brand: typeof brandA, store: typeof storeA, products: (typeof pA)[], collection: typeof colA, keys: string[], staffIds: string[], orderOf: typeof orderA): Promise<Side> => ({
     brandId: brand.id,
@@ -146,6 +182,11 @@ export async function buildWorld(): Promise<World> {
   });
   const a = await side(brandA, storeA, [pA, pADraft], colA, [keyA.id, keyANoScope.id], [adminA.id, conciergeA.id], orderA);
   const b = await side(brandB, storeB, [pB, pBDraft], colB, [keyB.id], [adminB.id], orderB);
+  for (const [s, brand, staffId] of [[a, brandA, conciergeA.id], [b, brandB, adminB.id]] as const) {
+    const c = await conciergeOf(brand, staffId, s.ids.ProductVariant[0], s.ids.StockLocation[0], 10);
+    Object.assign(s.ids, c.ids);
+    s.tierId = c.tierId;
+  }
 
   const owners = new Map<string, Owner>();
   for (const [s, brand] of [[a, brandA.id], [b, brandB.id]] as const) {
@@ -164,13 +205,13 @@ export async function buildWorld(): Promise<World> {
   return {
     server,
     schema,
-    nodeTypes: new Set(schema.getImplementations(schema.getType('Node') as never).objects.map((t) => t.name)),
+    nodeTypes: new Set([...schema.getImplementations(schema.getType('Node') as never).objects.map((t) => t.name), ...OWNED_NON_NODES]),
     a,
     b,
     owners,
     viewers: {
       anonymous: {},
-      customer: await customerToken(server),
+      customer,
       conciergeA: conciergeA.headers,
       brandAdminA: adminA.headers,
       keyA: keyA.headers,
@@ -181,12 +222,19 @@ export async function buildWorld(): Promise<World> {
   };
 }
 
+/** Types that are not Nodes but belong to one brand and are walked like Nodes (a client's notes, holds, appointments, invitations). */
+export const OWNED_NON_NODES = ['ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'ClientAccessLogEntry'];
+/** Rows whose owner is the row they reference (an access-log entry belongs to the client read). */
+const OWNED_THROUGH: Record<string, string> = { ClientAccessLogEntry: 'clientId' };
+
 /** Every object with an id in a response, wherever it sits. */
 export function rowsIn(world: Pick<World, 'nodeTypes'>, value: unknown, found: { id: string; typename: string; path: string }[] = [], path = ''): typeof found {
   if (Array.isArray(value)) value.forEach((v, i) => rowsIn(world, v, found, `${path}[${i}]`));
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.id === 'string' && world.nodeTypes.has(record.__typename as string)) found.push({ id: record.id, typename: record.__typename as string, path });
+    const typename = record.__typename as string;
+    const idField = OWNED_THROUGH[typename] ?? 'id';
+    if (typeof record[idField] === 'string' && world.nodeTypes.has(typename)) found.push({ id: record[idField] as string, typename, path });
     for (const [key, child] of Object.entries(record)) rowsIn(world, child, found, path ? `${path}.${key}` : key);
   }
   return found;

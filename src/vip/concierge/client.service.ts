@@ -98,6 +98,8 @@ export const clientService = {
       where.push('client_id = ?');
       params.push(decoded?.type === 'Client' && isUuid(decoded.id) ? decoded.id : '00000000-0000-0000-0000-000000000000');
     }
+    const filtered = where.length ? `where ${where.join(' and ')}` : '';
+    const filterParams = [...params];
     if (page.cursor) (where.push('id < ?'), params.push(page.cursor[0]));
     const rows = await ctx.em.execute<{ id: string; client_id: string; staff_id: string | null; api_key_id: string | null; at: Date }[]>(
       `select id, client_id, staff_id, api_key_id, at from client_access_log ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit ?`,
@@ -107,7 +109,10 @@ export const clientService = {
       id: r.id, clientId: toGlobalId('Client', r.client_id), at: new Date(r.at),
       staffId: r.staff_id ? toGlobalId('StaffUser', r.staff_id) : null, apiKeyId: r.api_key_id ? toGlobalId('ApiKey', r.api_key_id) : null,
     }));
-    return toConnection(entries, page, (e) => [e.id], async () => Promise.reject(new Error('totalCount is not offered on the access log')));
+    return toConnection(entries, page, (e) => [e.id], async () => {
+      const [{ n }] = await ctx.em.execute<{ n: number }[]>(`select count(*)::int as n from client_access_log ${filtered}`, filterParams);
+      return n;
+    });
   },
 
   noteAdd(ctx: ServiceCtx, input: { clientId: string; body: string }) {
