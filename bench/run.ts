@@ -7,10 +7,11 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/app/database.js';
+import { benchCheckout } from './checkout-scenario.js';
 import { catalogScenarios, type Gql, type Scenario } from './scenarios.js';
 
 /**
- * npm run bench -- [--store HANDLE] [--only grid,detail] [--connections 16] [--duration 15] [--warmup 3]
+ * npm run bench -- [--store HANDLE] [--only grid,detail,checkout] [--connections 16] [--duration 15] [--warmup 3]
  *                  [--url http://host/graphql] [--no-sql] [--label NAME]
  * Same method as ../shared/peer-vendure/bench.mjs: each variable set validated once, 20 sequential
  * requests, 3 s warm-up, then a measured autocannon run over loopback; SQL statements per request
@@ -33,6 +34,7 @@ const DURATION = Number(opts.duration);
 const WARMUP = Number(opts.warmup);
 const PREWARM = 20;
 const SQL_SAMPLES = 20;
+const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -66,7 +68,7 @@ function postgresCpuMs(): number {
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/src/app/main.js'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', JOBS: 'off', NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', JOBS: 'off', NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: BENCH_JWT_SECRET },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -149,6 +151,12 @@ async function main() {
       };
       rows.push(row);
       console.log(`${sc.name}: ${row.reqPerSec} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  SQL/req ${row.sqlPerReq ?? '-'}`);
+    }
+    if (!opts.only || opts.only.split(',').includes('checkout')) {
+      const jwtSecret = server ? BENCH_JWT_SECRET : (process.env.JWT_SECRET ?? config.jwtSecret);
+      const row = await benchCheckout({ url, databaseUrl: database?.url ?? process.env.DATABASE_URL!, store: store!, jwtSecret, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, sql, samples: SQL_SAMPLES });
+      rows.push(row);
+      console.log(`checkout: ${row.reqPerSec} checkouts/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  SQL/checkout ${row.sqlPerReq ?? '-'}`);
     }
     console.table(rows);
     const out = { label: opts.label, store, when: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationS: DURATION, warmupS: WARMUP }, rows };
