@@ -10,7 +10,8 @@ export const vipModule: DomainModule = {
   name: 'vip',
   entities: [...programmes.entities, ...concierge.entities],
   storefront: [...programmes.storefront],
-  admin: [...concierge.admin],
-  nodes: { admin: { ...concierge.nodes } },
+  admin: [...programmes.admin, ...concierge.admin],
+  nodes: { admin: { ...programmes.nodes, ...concierge.nodes } },
+  uniqueConstraints: { ...programmes.uniqueConstraints },
   tasks: { ...programmes.tasks, ...concierge.tasks },
 };

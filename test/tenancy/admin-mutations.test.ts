@@ -64,6 +64,14 @@ const ATTACKS: Record<string, Attack | 'public'> = {
   holdCreate: (b) => ({ clientId: b.ids.Client[0], variantId: b.ids.ProductVariant[0], locationId: b.ids.StockLocation[0], quantity: 1, expiresAt: new Date(Date.now() + 86_400_000) }),
   holdRelease: (b) => ({ id: b.ids.ClientHold[0] }),
   clientCartCreate: (b) => ({ clientId: b.ids.Client[0], storeId: b.ids.Store[0], lines: [{ merchandiseId: b.ids.ProductVariant[0], quantity: 1 }] }),
+  vipProgrammeCreate: (b) => ({ brandId: b.ids.Brand[0], handle: 'stolen-club', names: [{ locale: 'en', name: 'Stolen' }], currency: 'CNY', qualification: 'CALENDAR_YEAR' }),
+  vipTierCreate: (b) => ({
+    programmeId: b.ids.VipProgramme[0], handle: 'gold', names: [{ locale: 'en', name: 'Gold' }], rank: 2, threshold: '50000.00', inviteOnly: false,
+    perks: { earlyAccessHours: 24, tierRestrictedAccess: false, assignedConcierge: false, freeServices: [] },
+  }),
+  vipTierUpdate: (b) => ({ id: b.tierId, names: [{ locale: 'en', name: 'Hijacked' }] }),
+  vipExchangeRateSet: () => ({ from: 'EUR', to: 'CNY', rate: '7.8234' }),
+  vipMembershipSet: (b) => ({ programmeId: b.ids.VipProgramme[0], customerId: b.customerId, tierId: b.tierId, reason: 'hijacked' }),
   catalogImport: () => ({
     jsonl: JSON.stringify({ brand: 'brand-b', handle: 'b-bag', status: 'ARCHIVED', translations: { en: { title: 'Hijacked' } }, variants: [] }),
   }),

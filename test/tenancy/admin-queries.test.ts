@@ -27,6 +27,7 @@ const QUERY_ARGS: Record<string, (side: Side) => Args[]> = {
   products: (s) => [{ first: 50 }, { first: 50, brandId: s.ids.Brand[0] }],
   staffMe: () => [{}],
   stores: (s) => [{ first: 50 }, { first: 50, brandId: s.ids.Brand[0] }],
+  vipProgrammes: (s) => [{}, { brandId: s.ids.Brand[0] }],
 };
 /** Node types and whether the Admin node(id:) fetches them (ApiKey and StaffUser are read through their own fields). */
 const NODE_TYPES: Record<string, 'fetchable' | 'not-fetchable'> = {
@@ -43,6 +44,8 @@ const NODE_TYPES: Record<string, 'fetchable' | 'not-fetchable'> = {
   StaffUser: 'not-fetchable',
   StockLocation: 'fetchable',
   Store: 'fetchable',
+  VipProgramme: 'fetchable',
+  VipTier: 'fetchable',
 };
 
 let world: World;
@@ -111,12 +114,12 @@ describe.each(VIEWERS)('as %s', (viewer: ViewerName) => {
     }
     // Staff read their brand's client book, with the notes, holds, appointments and invitations inside it.
     if (['conciergeA', 'brandAdminA', 'platform'].includes(viewer)) {
-      for (const type of ['Client', 'ClientNote', 'ClientHold', 'Appointment', 'TierInvitation']) {
+      for (const type of ['Client', 'ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'VipProgramme', 'VipTier']) {
         expect({ type, received: received(type, world.a) }).toEqual({ type, received: world.a.ids[type].length });
       }
     }
     if (viewer === 'platform') {
-      for (const type of ['Client', 'ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'Brand', 'Store', 'Product', 'ProductVariant', 'Collection']) {
+      for (const type of ['Client', 'ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'VipProgramme', 'VipTier', 'Brand', 'Store', 'Product', 'ProductVariant', 'Collection']) {
         expect({ type, received: received(type, world.b) }).toEqual({ type, received: world.b.ids[type].length });
       }
     }

@@ -27,6 +27,8 @@ export interface Side {
   ids: Record<string, string[]>;
   /** An invite-only tier of the brand's VIP programme. */
   tierId?: string;
+  /** The customer who is a client of both brands (a Customer global id). */
+  customerId?: string;
 }
 
 export interface World {
@@ -155,6 +157,8 @@ export async function buildWorld(): Promise<World> {
     return {
       tierId: toGlobalId('VipTier', tier.id),
       ids: {
+        VipProgramme: [toGlobalId('VipProgramme', programme.id)],
+        VipTier: [toGlobalId('VipTier', tier.id)],
         Client: [clientId],
         ClientNote: [await run('clientNoteAdd', { clientId, body: `Prefers ${brand.handle} in navy` }, 'note')],
         ClientHold: [await run('holdCreate', { clientId, variantId, locationId, quantity: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() }, 'hold')],
@@ -186,7 +190,13 @@ export async function buildWorld(): Promise<World> {
     const c = await conciergeOf(brand, staffId, s.ids.ProductVariant[0], s.ids.StockLocation[0], 10);
     Object.assign(s.ids, c.ids);
     s.tierId = c.tierId;
+    s.customerId = toGlobalId('Customer', customerId);
   }
+  // The platform's programme (spend with any brand counts): every brand's staff read it.
+  const emP = server.db.orm.em.fork();
+  const platformProgramme = emP.create(Programme, { brandId: null, handle: 'flagship-club', names: { en: 'Flagship Club' }, currency: CurrencyCode.CNY, qualification: Qualification.CALENDAR_YEAR });
+  const platformTier = emP.create(Tier, { brandId: null, programmeId: platformProgramme.id, rank: 1, handle: 'silver', names: { en: 'Silver' }, threshold: 10_000_00, perks: { earlyAccessHours: 2, tierRestrictedAccess: false, assignedConcierge: false, freeServices: [] } });
+  await emP.flush();
 
   const owners = new Map<string, Owner>();
   for (const [s, brand] of [[a, brandA.id], [b, brandB.id]] as const) {
@@ -197,6 +207,8 @@ export async function buildWorld(): Promise<World> {
   owners.set(toGlobalId('Order', mallOrder.id), { brands: [brandA.id, brandB.id] });
   for (const line of await linesOf(mallOrder.id)) owners.set(toGlobalId('OrderLine', line.id), { brands: [line.brandId] });
   owners.set(toGlobalId('Category', category.id), 'shared');
+  owners.set(toGlobalId('VipProgramme', platformProgramme.id), 'shared');
+  owners.set(toGlobalId('VipTier', platformTier.id), 'shared');
   owners.set(toGlobalId('Collection', colPlatform.id), 'shared');
   owners.set(keyAll.id, 'all-brands');
   owners.set(toGlobalId('StaffUser', platformUser.id), 'all-brands');

@@ -1,4 +1,6 @@
 import type { App } from '../../shared/context.js';
+import { VipAdminResolver } from './admin/programme-admin.resolver.js';
+import { programmeAdmin } from './admin/programme-admin.service.js';
 import { vipEntities } from './entities.js';
 import { CustomerVipResolver } from './storefront.resolver.js';
 import { recomputeAll } from './vip.service.js';
@@ -9,6 +11,14 @@ export const VIP_RECOMPUTE_TASK = 'vip_recompute';
 export const programmes = {
   entities: vipEntities,
   storefront: [CustomerVipResolver],
+  admin: [VipAdminResolver],
+  nodes: { VipProgramme: programmeAdmin.programmeNode, VipTier: programmeAdmin.tierNode },
+  uniqueConstraints: {
+    vip_programme_handle_unique: { what: 'The programme handle', field: ['handle'] },
+    vip_tier_programme_id_rank_unique: { what: 'The rank', field: ['rank'] },
+    vip_tier_programme_id_handle_unique: { what: 'The tier handle', field: ['handle'] },
+    vip_exchange_rate_from_currency_to_currency_valid_from_unique: { what: 'The rate start', field: ['validFrom'] },
+  },
   tasks: {
     /** Nightly (graphile-worker crontab in shared/jobs.ts), and `npm run vip:recompute`. */
     [VIP_RECOMPUTE_TASK]: async (app: App) => {
