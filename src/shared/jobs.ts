@@ -37,8 +37,13 @@ export async function startWorker(
   // Our own pool, so shutdown can end it before the database stops (and log, not crash, on a lost connection).
   const pgPool = new pg.Pool({ connectionString, max: concurrency + 2 });
   const lost = (err: Error) => app.logger.warn({ err }, 'job worker lost a database connection');
+  const open = new Set<pg.PoolClient>();
   pgPool.on('error', lost);
-  pgPool.on('connect', (client) => client.on('error', lost));
+  pgPool.on('connect', (client) => {
+    open.add(client);
+    client.on('error', lost);
+    client.once('end', () => open.delete(client));
+  });
   const runner = await run({
     pgPool,
     concurrency,
@@ -53,6 +58,10 @@ export async function startWorker(
     async stop() {
       await runner.stop();
       await pgPool.end();
+      // Pool.end() resolves once its clients are told to end, not once they have: wait (briefly) for
+      // the connections to close, so a database stopped next never cuts one (FATAL 57P01 in the log).
+      const closed = Promise.all([...open].map((client) => new Promise((resolve) => client.once('end', resolve))));
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     },
   };
 }
