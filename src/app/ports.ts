@@ -1,6 +1,7 @@
 import { wirePayments } from '../commerce/payments/wiring.js';
 import { wireSearch } from '../search/wiring.js';
 import { wireConcierge } from '../vip/concierge/wiring.js';
+import { remoteSelling } from '../vip/concierge/remote-selling.service.js';
 import { wireVip } from '../vip/programmes/wiring.js';
 import type { App } from '../shared/context.js';
 
@@ -8,6 +9,7 @@ import type { App } from '../shared/context.js';
 export async function wirePorts(app: App): Promise<void> {
   app.ports.search = await wireSearch(app);
   app.ports.payments = wirePayments(app);
+  app.ports.attribution = remoteSelling;
   wireConcierge();
   wireVip();
 }

@@ -48,6 +48,7 @@ function requestOf(input: CheckoutCompleteInput) {
 async function holdAndPend(ctx: Context, tx: EntityManager, store: Store, cartUuid: string, secret: string, input: CheckoutCompleteInput): Promise<{ checkoutId: string; paymentId: string }> {
   const cart = await lockCart(ctx, tx, cartUuid, secret, store);
   const { draft, lineIds } = await draftOrder(ctx, tx, store, cart, input);
+  draft.attributedStaffId = (await ctx.app.ports.attribution?.attributionFor(tx, cartUuid)) ?? null;
   const checkout = tx.create(Checkout, { storeId: store.id, cartId: cartUuid, customerId: draft.customerId, paymentId: '', draft });
   const place = draft.delivery.method === DeliveryMethod.PICKUP ? { locationId: draft.delivery.locationId } : { storeId: store.id };
   const audit = { reason: 'checkout hold', actor: actorOf(ctx.viewer), ref: `checkout:${checkout.id}` };
