@@ -1,13 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Context } from '../../shared/context.js';
 import { toGlobalId } from '../../shared/ids.js';
-import { pgArray } from '../../shared/sql.js';
+import { vipService } from '../programmes/vip.service.js';
 
 /**
- * The tier a client holds in their brand's programme, read from the programmes model
- * (src/vip/programmes/entities.ts: vip_membership, vip_tier, vip_tier_change), batched per request.
- * Read-only; tier changes belong to the programmes service. When `vipService.tierOf` lands, the loader
- * below should call it (one statement per page either way).
+ * The tier a client holds in their brand's programme, read through the VIP service
+ * (`vipService.tierOfClients`, batched per request: one statement per page). Read-only; tier changes
+ * belong to the programmes service.
  */
 @ObjectType('ClientTier', { simpleResolvers: true })
 export class ClientTier {
@@ -35,17 +34,13 @@ export const clientTiers = {
   tierOf(ctx: Context, brandId: string, customerId: string): Promise<ClientTier | null> {
     return ctx.loaders
       .get<string, ClientTier | null>('concierge.tier', async (keys) => {
-        const pairs = keys.map((k) => k.split(':'));
-        const rows = await ctx.em.execute<{ brand_id: string; customer_id: string; tier_id: string; programme_id: string; handle: string; names: Record<string, string>; rank: number; since: Date }[]>(
-          `select m.brand_id, m.customer_id, t.id as tier_id, m.programme_id, t.handle, t.names, t.rank, m.since
-             from vip_membership m join vip_tier t on t.id = m.tier_id
-            where (m.brand_id, m.customer_id) in (select * from unnest(?::uuid[], ?::uuid[]))`,
-          [pgArray(pairs.map((p) => p[0])), pgArray(pairs.map((p) => p[1]))],
-        );
-        const byKey = new Map(rows.map((r) => [`${r.brand_id}:${r.customer_id}`, r]));
+        const byKey = await vipService.tierOfClients(ctx.em, keys.map((k) => {
+          const [brandId, customerId] = k.split(':');
+          return { brandId, customerId };
+        }));
         return keys.map((k) => {
-          const r = byKey.get(k);
-          return r ? { tierId: toGlobalId('VipTier', r.tier_id), programmeId: toGlobalId('VipProgramme', r.programme_id), handle: r.handle, name: nameOf(r.names, ctx.locales), rank: r.rank, since: new Date(r.since) } : null;
+          const t = byKey.get(k);
+          return t ? { tierId: toGlobalId('VipTier', t.tierId), programmeId: toGlobalId('VipProgramme', t.programmeId), handle: t.handle, name: nameOf(t.names, ctx.locales), rank: t.rank, since: t.since } : null;
         });
       })
       .load(`${brandId}:${customerId}`);

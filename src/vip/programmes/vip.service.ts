@@ -5,6 +5,7 @@ import { rateAt } from './conversion.js';
 import { Membership, Programme, QualifyingSpend, Tier, TierChangeReason, type TierPerks } from './entities.js';
 import { evaluateMember, lockMembership, recordChange } from './evaluation.js';
 import { retentionEnd } from './periods.js';
+import { pgArray } from '../../shared/sql.js';
 
 /** A customer's tier in one programme. */
 export interface HeldTier {
@@ -15,6 +16,10 @@ export interface HeldTier {
   rank: number;
   handle: string;
   perks: TierPerks;
+  /** { "<locale>": name }. */
+  names: Record<string, string>;
+  /** When the tier was reached. */
+  since: Date;
   retainedUntil: Date;
 }
 
@@ -33,8 +38,11 @@ export function mergePerks(tiers: readonly { perks: TierPerks }[]): TierPerks {
   );
 }
 
-type HeldRow = { programme_id: string; brand_id: string | null; tier_id: string; rank: number; handle: string; perks: TierPerks; retained_until: Date; customer_id: string };
-const held = (r: HeldRow): HeldTier => ({ programmeId: r.programme_id, brandId: r.brand_id, tierId: r.tier_id, rank: r.rank, handle: r.handle, perks: r.perks, retainedUntil: r.retained_until });
+type HeldRow = { programme_id: string; brand_id: string | null; tier_id: string; rank: number; handle: string; perks: TierPerks; names: Record<string, string>; since: Date; retained_until: Date; customer_id: string };
+const held = (r: HeldRow): HeldTier => ({
+  programmeId: r.programme_id, brandId: r.brand_id, tierId: r.tier_id, rank: r.rank, handle: r.handle, perks: r.perks, names: r.names, since: new Date(r.since), retainedUntil: r.retained_until,
+});
+const HELD_COLUMNS = 'm.programme_id, m.brand_id, t.id as tier_id, t.rank, t.handle, t.perks, t.names, m.since, m.retained_until, m.customer_id';
 
 /**
  * What other domains read about VIP tiers (drops: early-access hours and tier-restricted access;
@@ -44,13 +52,14 @@ const held = (r: HeldRow): HeldTier => ({ programmeId: r.programme_id, brandId: 
  *   merged (`perks`: the longest early access, any flag, every free service). No tier: `best` null
  *   and no perks.
  * - `tierOf(em, programmeId, customerIds)`: batched, a Map from customer id to the held tier (absent: none).
+ * - `tierOfClients(em, pairs)`: the same for (brand, customer) pairs across brands' programmes (the concierge client book).
  * Writes, inside the caller's transaction: `changeTier(tx, ...)` (MANUAL from the Admin API, INVITATION
  * from the concierge's approved invitations) and `evaluate(tx, programmeId, customerId, now)`.
  */
 export const vipService = {
   async perksFor(em: EntityManager, customerId: string, brandId: string | null): Promise<{ tiers: HeldTier[]; best: HeldTier | null; perks: TierPerks }> {
     const rows = await em.execute<HeldRow[]>(
-      `select p.id as programme_id, p.brand_id, t.id as tier_id, t.rank, t.handle, t.perks, m.retained_until, m.customer_id
+      `select ${HELD_COLUMNS}
          from vip_membership m join vip_tier t on t.id = m.tier_id join vip_programme p on p.id = m.programme_id
         where m.customer_id = ? and p.active and (p.brand_id is null or p.brand_id = ?)
         order by t.rank desc, (p.brand_id is null) asc`,
@@ -63,12 +72,24 @@ export const vipService = {
   async tierOf(em: EntityManager, programmeId: string, customerIds: readonly string[]): Promise<Map<string, HeldTier>> {
     if (customerIds.length === 0) return new Map();
     const rows = await em.execute<HeldRow[]>(
-      `select p.id as programme_id, p.brand_id, t.id as tier_id, t.rank, t.handle, t.perks, m.retained_until, m.customer_id
-         from vip_membership m join vip_tier t on t.id = m.tier_id join vip_programme p on p.id = m.programme_id
+      `select ${HELD_COLUMNS}
+         from vip_membership m join vip_tier t on t.id = m.tier_id
         where m.programme_id = ? and m.customer_id = any(?::uuid[])`,
       [programmeId, `{${customerIds.join(',')}}`],
     );
     return new Map(rows.map((r) => [r.customer_id, held(r)]));
+  },
+
+  /** The tiers held in the brands' programmes by many (brand, customer) pairs (the client book): one statement, a Map keyed "brandId:customerId". */
+  async tierOfClients(em: EntityManager, pairs: readonly { brandId: string; customerId: string }[]): Promise<Map<string, HeldTier>> {
+    if (pairs.length === 0) return new Map();
+    const rows = await em.execute<HeldRow[]>(
+      `select ${HELD_COLUMNS}
+         from vip_membership m join vip_tier t on t.id = m.tier_id
+        where (m.brand_id, m.customer_id) in (select * from unnest(?::uuid[], ?::uuid[]))`,
+      [pgArray(pairs.map((p) => p.brandId)), pgArray(pairs.map((p) => p.customerId))],
+    );
+    return new Map(rows.map((r) => [`${r.brand_id}:${r.customer_id}`, held(r)]));
   },
 
   /** Sets a member's tier (null: out of the programme) for a MANUAL change or an approved INVITATION; kept until the end of the next period. */
