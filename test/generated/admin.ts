@@ -923,6 +923,8 @@ export type AdminNodeQuery = { node:
     | { __typename: 'StaffUser', id: string }
     | { __typename: 'StockLocation', id: string }
     | { __typename: 'Store', id: string }
+    | { __typename: 'VipProgramme', id: string }
+    | { __typename: 'VipTier', id: string }
    | null };
 
 export type OrderMoneyFieldsFragment = { id: string, status: OrderStatus, capturedTotal: { amount: string, currencyCode: CurrencyCode }, refundedTotal: { amount: string }, payments: Array<{ status: string, amount: { amount: string }, capturedAmount: { amount: string }, refundedAmount: { amount: string }, transactions: Array<{ kind: string, status: string, createdAt: string, amount: { amount: string } }> }> };
@@ -1107,6 +1109,8 @@ export type AdminNodeStatusQuery = { node:
     | { __typename: 'StaffUser', id: string }
     | { __typename: 'StockLocation', id: string }
     | { __typename: 'Store', id: string }
+    | { __typename: 'VipProgramme', id: string }
+    | { __typename: 'VipTier', id: string }
    | null };
 
 export type StaffLoginMutationVariables = Exact<{
