@@ -68,7 +68,7 @@ function postgresCpuMs(): number {
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/src/app/main.js'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', JOBS: 'off', NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: BENCH_JWT_SECRET },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', JOBS: 'off', NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: BENCH_JWT_SECRET, SIGNING_KEY_SECRET: `${BENCH_JWT_SECRET}-signing` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

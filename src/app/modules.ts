@@ -12,10 +12,11 @@ import type { NodeFetcher } from '../shared/nodes.js';
 import { registerUniqueConstraints } from '../shared/transaction.js';
 import { searchModule } from '../search/module.js';
 import { vipModule } from '../vip/module.js';
+import { dropsModule } from '../drops/module.js';
 import { AdminNodeResolver, StorefrontNodeResolver } from './node.resolver.js';
 
 /** Every domain's manifest: the composition root only concatenates them. */
-export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, cartsModule, paymentsModule, ordersModule, checkoutModule, searchModule, vipModule];
+export const modules: DomainModule[] = [kernelModule, accessModule, catalogModule, customersModule, cartsModule, paymentsModule, ordersModule, checkoutModule, searchModule, vipModule, dropsModule];
 
 export const entities = modules.flatMap((m) => m.entities ?? []);
 

@@ -21,6 +21,7 @@ const schema = z.object({
   MEILI_API_KEY: z.string().optional(),
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SIGNING_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(3600),
   SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
@@ -32,14 +33,17 @@ const schema = z.object({
   TEST_PAYMENT_SLOW_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
   STOREFRONT_URL: url(['http:', 'https:']).default('http://localhost:3000'),
   CHECKOUT_HOLD_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  DROP_RESERVATION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
-export type Config = z.infer<typeof schema> & { jwtSecret: string };
+export type Config = z.infer<typeof schema> & { jwtSecret: string; signingKeySecret: string };
 
 export class ConfigError extends Error {}
 
 /** Published in this repository: fine for development and tests, refused in production. */
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
+/** Encrypts brands' certificate signing keys at rest; published too, so refused in production like DEV_JWT_SECRET. */
+export const DEV_SIGNING_KEY_SECRET = 'dev-only-signing-key-secret-0123456789abcdef';
 
 /** Validates the environment; a bad value throws one ConfigError naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cfg.NODE_ENV === 'production' && cfg.JWT_SECRET === DEV_JWT_SECRET) {
     throw new ConfigError('Invalid environment variable JWT_SECRET: the published development secret cannot be used when NODE_ENV=production');
   }
-  return { ...cfg, jwtSecret: cfg.JWT_SECRET ?? DEV_JWT_SECRET };
+  if (cfg.NODE_ENV === 'production' && !cfg.SIGNING_KEY_SECRET) {
+    throw new ConfigError('Missing environment variable SIGNING_KEY_SECRET: required when NODE_ENV=production');
+  }
+  if (cfg.NODE_ENV === 'production' && cfg.SIGNING_KEY_SECRET === DEV_SIGNING_KEY_SECRET) {
+    throw new ConfigError('Invalid environment variable SIGNING_KEY_SECRET: the published development secret cannot be used when NODE_ENV=production');
+  }
+  return { ...cfg, jwtSecret: cfg.JWT_SECRET ?? DEV_JWT_SECRET, signingKeySecret: cfg.SIGNING_KEY_SECRET ?? DEV_SIGNING_KEY_SECRET };
 }

@@ -49,7 +49,8 @@ describe('loadConfig', () => {
 
   test('production takes the given JWT secret', () => {
     const secret = 'x'.repeat(40);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).jwtSecret).toBe(secret);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, SIGNING_KEY_SECRET: 'y'.repeat(40) }).jwtSecret).toBe(secret);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/SIGNING_KEY_SECRET.*required/);
   });
 });
 

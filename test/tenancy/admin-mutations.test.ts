@@ -16,6 +16,7 @@ const ATTACKS: Record<string, Attack | 'public'> = {
   brandCreate: () => ({ handle: 'new-brand', defaultLocale: 'en', translations: en({ name: 'New' }) }),
   brandUpdate: (b) => ({ id: b.ids.Brand[0], translations: en({ name: 'Hijacked' }) }),
   brandArchive: (b) => ({ id: b.ids.Brand[0] }),
+  brandSigningKeyRotate: (b) => ({ brandId: b.ids.Brand[0] }),
   storeCreate: (b) => ({
     handle: 'b-popup', name: 'Pop-up', kind: 'POPUP', brandIds: b.ids.Brand, marketCountry: 'CN', currency: 'CNY',
     defaultLocale: 'zh-CN', supportedLocales: ['zh-CN'], timeZone: 'Asia/Shanghai',

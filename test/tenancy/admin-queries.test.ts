@@ -13,6 +13,7 @@ const handlesOf = (s: Side) => (s === world.a ? ['a-bag', 'a-draft'] : ['b-bag',
 const QUERY_ARGS: Record<string, (side: Side) => Args[]> = {
   brandGroups: () => [{}],
   brands: () => [{ first: 50 }],
+  brandSigningKeys: (s) => [{ brandId: s.ids.Brand[0] }],
   categories: () => [{}],
   client: (s) => s.ids.Client.map((id) => ({ id })),
   clientAccessLog: (s) => [{ first: 50 }, { first: 50, clientId: s.ids.Client[0] }],
@@ -118,6 +119,9 @@ describe.each(VIEWERS)('as %s', (viewer: ViewerName) => {
         expect({ type, received: received(type, world.a) }).toEqual({ type, received: world.a.ids[type].length });
       }
     }
+    // Brand admins read their brand's signing keys (concierges and API keys are refused).
+    if (['brandAdminA', 'platform'].includes(viewer)) expect({ received: received('BrandSigningKey', world.a) }).toEqual({ received: 1 });
+    if (viewer === 'platform') expect({ received: received('BrandSigningKey', world.b) }).toEqual({ received: 1 });
     if (viewer === 'platform') {
       for (const type of ['Client', 'ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'VipProgramme', 'VipTier', 'Brand', 'Store', 'Product', 'ProductVariant', 'Collection']) {
         expect({ type, received: received(type, world.b) }).toEqual({ type, received: world.b.ids[type].length });

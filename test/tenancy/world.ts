@@ -192,6 +192,13 @@ export async function buildWorld(): Promise<World> {
     s.tierId = c.tierId;
     s.customerId = toGlobalId('Customer', customerId);
   }
+  // Each brand's certificate signing key, made through the Admin API (the key id is walked like a node).
+  for (const s of [a, b]) {
+    const res = await server.gql('admin', 'mutation($i: BrandSigningKeyRotateInput!) { brandSigningKeyRotate(input: $i) { signingKey { id } userErrors { message } } }', { i: { brandId: s.ids.Brand[0] } }, platformUser.headers);
+    const keyId = (res.data as any)?.brandSigningKeyRotate?.signingKey?.id;
+    if (!keyId) throw new Error(`brandSigningKeyRotate failed in the world: ${JSON.stringify(res)}`);
+    s.ids.BrandSigningKey = [keyId];
+  }
   // The platform's programme (spend with any brand counts): every brand's staff read it.
   const emP = server.db.orm.em.fork();
   const platformProgramme = emP.create(Programme, { brandId: null, handle: 'flagship-club', names: { en: 'Flagship Club' }, currency: CurrencyCode.CNY, qualification: Qualification.CALENDAR_YEAR });
@@ -234,8 +241,8 @@ export async function buildWorld(): Promise<World> {
   };
 }
 
-/** Types that are not Nodes but belong to one brand and are walked like Nodes (a client's notes, holds, appointments, invitations). */
-export const OWNED_NON_NODES = ['ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'ClientAccessLogEntry'];
+/** Types that are not Nodes but belong to one brand and are walked like Nodes (a client's notes, holds, appointments, invitations, a brand's signing keys). */
+export const OWNED_NON_NODES = ['ClientNote', 'ClientHold', 'Appointment', 'TierInvitation', 'ClientAccessLogEntry', 'BrandSigningKey'];
 /** Rows whose owner is the row they reference (an access-log entry belongs to the client read). */
 const OWNED_THROUGH: Record<string, string> = { ClientAccessLogEntry: 'clientId' };
 
