@@ -73,6 +73,13 @@ const ATTACKS: Record<string, Attack | 'public'> = {
   vipTierUpdate: (b) => ({ id: b.tierId, names: [{ locale: 'en', name: 'Hijacked' }] }),
   vipExchangeRateSet: () => ({ from: 'EUR', to: 'CNY', rate: '7.8234' }),
   vipMembershipSet: (b) => ({ programmeId: b.ids.VipProgramme[0], customerId: b.customerId, tierId: b.tierId, reason: 'hijacked' }),
+  dropCreate: (b) => ({
+    handle: 'stolen-drop', productId: b.ids.Product[1], unitsPerVariant: 1, storeIds: b.ids.Store, perCustomerLimit: 1,
+    publicOpensAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 2 * 86_400_000),
+  }),
+  dropUpdate: (b) => ({ id: b.ids.Drop[0], perCustomerLimit: 50 }),
+  dropPublish: (b) => ({ id: b.ids.Drop[0] }),
+  dropCancel: (b) => ({ id: b.ids.Drop[0] }),
   catalogImport: () => ({
     jsonl: JSON.stringify({ brand: 'brand-b', handle: 'b-bag', status: 'ARCHIVED', translations: { en: { title: 'Hijacked' } }, variants: [] }),
   }),

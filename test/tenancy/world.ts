@@ -199,6 +199,15 @@ export async function buildWorld(): Promise<World> {
     if (!keyId) throw new Error(`brandSigningKeyRotate failed in the world: ${JSON.stringify(res)}`);
     s.ids.BrandSigningKey = [keyId];
   }
+  // Each brand's drop of its bag in its own store, made through the Admin API (unpublished: the matrix reads the Admin side).
+  for (const s of [a, b]) {
+    const input = { handle: `${s === a ? 'a' : 'b'}-drop`, productId: s.ids.Product[0], unitsPerVariant: 2, storeIds: s.ids.Store, perCustomerLimit: 1,
+      publicOpensAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 2 * 86_400_000).toISOString() };
+    const res = await server.gql('admin', 'mutation($i: DropCreateInput!) { dropCreate(input: $i) { drop { id } userErrors { message } } }', { i: input }, platformUser.headers);
+    const dropId = (res.data as any)?.dropCreate?.drop?.id;
+    if (!dropId) throw new Error(`dropCreate failed in the world: ${JSON.stringify(res)}`);
+    s.ids.Drop = [dropId];
+  }
   // The platform's programme (spend with any brand counts): every brand's staff read it.
   const emP = server.db.orm.em.fork();
   const platformProgramme = emP.create(Programme, { brandId: null, handle: 'flagship-club', names: { en: 'Flagship Club' }, currency: CurrencyCode.CNY, qualification: Qualification.CALENDAR_YEAR });

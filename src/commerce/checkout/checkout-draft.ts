@@ -56,7 +56,7 @@ function deliveryOf(row: CartRow, input: CheckoutCompleteInput, defaultAddress: 
   return { method: DeliveryMethod.SHIPPING, address };
 }
 
-function lineSnapshot(variant: StorefrontVariant, quantity: number): OrderLineSnapshot {
+export function lineSnapshot(variant: StorefrontVariant, quantity: number): OrderLineSnapshot {
   const product = variant.inStore.product;
   const { chain } = product.inStore;
   const options = product.options.flatMap((option) => {

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Drop, LimitedEdition } from './entities.js';
+import { DropStatus, dropView, type DropPhases, type DropView } from './types.js';
+import { editionUnits } from './units.js';
+
+const HOUR = 3_600_000;
+
+/**
+ * The longest early access any active programme applying to the brand gives (platform or the brand's).
+ * Read here from the VIP tables in one statement: vipService has per-customer perks only.
+ */
+export async function longestEarlyAccessHours(em: EntityManager, brandId: string): Promise<number> {
+  const [row] = await em.execute<{ hours: number | null }[]>(
+    `select max((t.perks->>'earlyAccessHours')::int) as hours from vip_tier t join vip_programme p on p.id = t.programme_id
+      where p.active and (p.brand_id is null or p.brand_id = ?)`,
+    [brandId],
+  );
+  return row?.hours ?? 0;
+}
+
+export async function phasesOf(em: EntityManager, drop: Drop): Promise<DropPhases> {
+  const hours = await longestEarlyAccessHours(em, drop.brandId);
+  return { earlyAccessOpensAt: new Date(drop.publicOpensAt.getTime() - hours * HOUR), publicOpensAt: drop.publicOpensAt, endsAt: drop.endsAt };
+}
+
+export function statusOf(drop: Drop, phases: DropPhases, available: number, now = new Date()): DropStatus {
+  if (drop.cancelledAt || now >= drop.endsAt) return DropStatus.ENDED;
+  if (available === 0) return DropStatus.SOLD_OUT;
+  if (now >= drop.publicOpensAt) return DropStatus.LIVE;
+  if (now >= phases.earlyAccessOpensAt) return DropStatus.EARLY_ACCESS;
+  return DropStatus.UPCOMING;
+}
+
+export async function statusOfView(em: EntityManager, view: DropView): Promise<DropStatus> {
+  const [phases, stats] = await Promise.all([phasesOf(em, view.row), editionUnits.stats(em, [view.row.editionId])]);
+  return statusOf(view.row, phases, stats.get(view.row.editionId)?.available ?? 0);
+}
+
+/** Views for drop rows: their editions in one statement. */
+export async function viewsOf(em: EntityManager, drops: Drop[]): Promise<DropView[]> {
+  const editions = await em.find(LimitedEdition, { id: { $in: drops.map((d) => d.editionId) } });
+  const size = new Map(editions.map((e) => [e.id, e.editionSize]));
+  return drops.map((d) => dropView(d, size.get(d.editionId) ?? 0));
+}

@@ -1,0 +1,149 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { currentStore } from '../catalog/storefront/current-store.js';
+import { storefrontCatalog } from '../catalog/storefront/storefront-catalog.js';
+import { DeliveryMethod } from '../commerce/carts/cart.entity.js';
+import { cartCost, NO_TERMS } from '../commerce/carts/cart-cost.js';
+import { lineSnapshot } from '../commerce/checkout/checkout-draft.js';
+import type { OrderDraft } from '../commerce/checkout/checkout.entity.js';
+import { Order, type OrderAddress } from '../commerce/orders/entities.js';
+import { orderService } from '../commerce/orders/order.service.js';
+import { PaymentPurpose } from '../commerce/payments/payment.entity.js';
+import { paymentService } from '../commerce/payments/payment.service.js';
+import { PaymentUnavailableError } from '../commerce/payments/provider.js';
+import type { App, Context } from '../shared/context.js';
+import { once } from '../shared/idempotency.js';
+import { actorOf, idOf } from '../shared/scope.js';
+import { apply } from '../shared/state-machine.js';
+import { transaction } from '../shared/transaction.js';
+import { DomainError } from '../shared/user-errors.js';
+import { certificateService } from './certificates/certificate.service.js';
+import { DropReservation, LimitedEdition, ReservationStatus } from './entities.js';
+import { DropErrorCode } from './errors.js';
+import { reservationLifecycle } from './lifecycle.js';
+import { scheduleExpiry, signedInCustomer } from './reservation.service.js';
+import { editionUnits } from './units.js';
+
+/** Time the payment gets: an ACTIVE reservation about to expire is kept at least this long once checkout starts. */
+const PAYMENT_GRACE_SECONDS = 120;
+const POLL_MS = 50;
+
+export interface ReservationCheckoutInput {
+  reservationId: string;
+  payment: { provider: string; token: string };
+  idempotencyKey: string;
+  shippingAddress?: OrderAddress | null;
+}
+
+const expired = () => new DomainError(DropErrorCode.RESERVATION_EXPIRED, 'The reservation is no longer active; nothing was charged', ['input', 'reservationId']);
+
+/** Step 1 (one short transaction): the reservation locked and checked, the order draft priced in its store, the pending payment. */
+async function pend(ctx: Context, tx: EntityManager, customerId: string, reservationId: string, input: ReservationCheckoutInput) {
+  const [locked] = await tx.execute<{ id: string }[]>(`select id from drop_reservation where id = ? and customer_id = ? for update`, [reservationId, customerId]);
+  const reservation = locked && (await tx.findOneOrFail(DropReservation, reservationId));
+  if (!reservation) throw new DomainError(DropErrorCode.NOT_FOUND, 'No such reservation of yours', ['input', 'reservationId']);
+  if (reservation.status !== ReservationStatus.ACTIVE || reservation.expiresAt.getTime() <= Date.now()) throw expired();
+  const store = await currentStore(ctx);
+  if (store.id !== reservation.storeId) throw new DomainError(DropErrorCode.MARKET_EXCLUDED, 'Check out in the store the units were reserved in', ['input', 'reservationId']);
+  if (!input.shippingAddress) throw new DomainError(DropErrorCode.INVALID, 'Drop orders ship: send shippingAddress', ['input', 'shippingAddress']);
+  const [variant] = await storefrontCatalog.variantsByIds({ em: tx, store, locales: ctx.locales }, [reservation.variantId]);
+  if (!variant || variant.inStore.amount == null) throw new DomainError(DropErrorCode.NOT_FOUND, 'The variant is not sold in this store any more', ['input', 'reservationId']);
+  const line = lineSnapshot(variant, reservation.quantity);
+  const [{ email }] = await tx.execute<{ email: string }[]>('select email from customer where id = ?', [customerId]);
+  const draft: OrderDraft = {
+    storeId: store.id, customerId, email, currency: store.currency, lines: [line],
+    totals: cartCost(store.currency, [line.unitPrice * line.quantity], false, NO_TERMS),
+    delivery: { method: DeliveryMethod.SHIPPING, address: { ...input.shippingAddress } },
+  };
+  const paymentId = await paymentService.createPending(tx, { storeId: store.id, amount: draft.totals.total, currency: draft.currency, purpose: PaymentPurpose.ORDER, provider: input.payment.provider });
+  const graceUntil = new Date(Date.now() + PAYMENT_GRACE_SECONDS * 1000);
+  if (reservation.expiresAt < graceUntil) {
+    reservation.expiresAt = graceUntil;
+    await scheduleExpiry(tx, reservation.id, graceUntil);
+  }
+  return { paymentId, draft };
+}
+
+/** Step 3 (approved): the reservation CONVERTED, the order, its units SOLD with their numbers and a certificate each; null when it ended meanwhile. */
+async function placeOrder(app: App, reservationId: string, draft: OrderDraft, paymentId: string, actor: string): Promise<Order | null> {
+  return transaction({ em: app.orm.em.fork() }, async (tx) => {
+    const [row] = await tx.execute<{ id: string }[]>(`select id from drop_reservation where id = ? and status = 'ACTIVE' for update`, [reservationId]);
+    if (!row) return null;
+    const reservation = await tx.findOneOrFail(DropReservation, reservationId);
+    await apply(tx, reservationLifecycle, { table: 'drop_reservation', id: reservationId, event: 'convert', actor, expectedFrom: ReservationStatus.ACTIVE });
+    const order = await orderService.createOrder(tx, { ...draft, status: 'PENDING_PAYMENT', actor });
+    await tx.flush();
+    const numbers = await editionUnits.sell(tx, reservationId, order.id);
+    if (numbers.length !== reservation.quantity) throw new Error(`Reservation ${reservationId}: ${numbers.length} of its ${reservation.quantity} units were reserved`);
+    await tx.execute(`update drop_reservation set order_id = ?, updated_at = now() where id = ?`, [order.id, reservationId]);
+    const edition = await tx.findOneOrFail(LimitedEdition, { id: (await tx.execute<{ edition_id: string }[]>('select d.edition_id from drop_release d where d.id = ?', [reservation.dropId]))[0].edition_id });
+    for (const unitNumber of numbers) {
+      await certificateService.issue(tx, {
+        brandId: reservation.brandId, editionId: edition.id, unitNumber, editionSize: edition.editionSize, productId: edition.productId,
+        variantId: reservation.variantId, customerId: reservation.customerId, storeId: reservation.storeId,
+      });
+    }
+    await paymentService.attachOrder(tx, paymentId, order.id);
+    return order;
+  });
+}
+
+async function captureAndPay(app: App, orderId: string, paymentId: string, actor: string) {
+  try {
+    const captured = await paymentService.capture(app, paymentId, { idempotencyKey: 'drop-checkout', actor });
+    if (captured.status !== 'SUCCEEDED') return app.logger.warn({ orderId, paymentId }, 'drop checkout capture declined: order left PENDING_PAYMENT');
+  } catch (err) {
+    if (!(err instanceof PaymentUnavailableError)) throw err;
+    return app.logger.warn({ err, orderId, paymentId }, 'drop checkout capture unavailable: order left PENDING_PAYMENT');
+  }
+  await transaction({ em: app.orm.em.fork() }, (tx) => orderService.markPaid(tx, orderId, actor));
+}
+
+/**
+ * reservationCheckout, in the three steps of checkoutComplete (src/commerce/checkout) so that no
+ * provider call runs inside a transaction holding the reservation: pend, authorize outside, then place
+ * the order. A declined payment leaves the reservation ACTIVE until it expires (the buyer may retry with
+ * a new key); a reservation that ended meanwhile voids the payment.
+ */
+export const reservationCheckout = {
+  async complete(ctx: Context, input: ReservationCheckoutInput): Promise<{ order: Order }> {
+    const customerId = signedInCustomer(ctx);
+    if (ctx.app.ports.payments?.name !== input.payment.provider) {
+      throw new DomainError(DropErrorCode.INVALID, `The payment provider "${input.payment.provider}" is not used here`, ['input', 'payment', 'provider']);
+    }
+    const reservationId = idOf(input.reservationId, 'DropReservation', 'reservationId');
+    const actor = actorOf(ctx.viewer);
+    await currentStore(ctx);
+    const request = { reservationId, payment: input.payment, shippingAddress: input.shippingAddress ?? null };
+    const started = await transaction(ctx, (tx) => once(tx, `reservationCheckout:${customerId}`, input.idempotencyKey, request, () => pend(ctx, tx, customerId, reservationId, input)));
+    const { paymentId, draft } = started.result;
+    if (started.replayed) return { order: await resultOf(ctx, reservationId) };
+    let declined: DomainError | null = null;
+    try {
+      const outcome = await paymentService.authorize(ctx.app, paymentId, input.payment.token, { description: `drop reservation ${reservationId}`, actor });
+      if (outcome.status === 'DECLINED') declined = new DomainError(DropErrorCode.PAYMENT_DECLINED, outcome.message ?? 'The payment was declined', ['input', 'payment']);
+    } catch (err) {
+      if (!(err instanceof PaymentUnavailableError)) throw err;
+      declined = new DomainError(DropErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; nothing was charged. Try again with a new key', ['input', 'payment']);
+    }
+    if (declined) throw declined;
+    const order = await placeOrder(ctx.app, reservationId, draft, paymentId, actor);
+    if (!order) {
+      await paymentService.settleAbandoned(ctx.app, paymentId).catch((err) => ctx.app.logger.warn({ err, paymentId }, 'void after an ended reservation failed'));
+      throw expired();
+    }
+    await captureAndPay(ctx.app, order.id, paymentId, actor);
+    return { order: await ctx.em.fork().findOneOrFail(Order, order.id) };
+  },
+};
+
+/** A replay: the order of the first request once the reservation is converted (bounded wait). */
+async function resultOf(ctx: Context, reservationId: string): Promise<Order> {
+  const deadline = Date.now() + ctx.app.config.TEST_PAYMENT_SLOW_MS + 30_000;
+  for (;;) {
+    const reservation = await ctx.em.fork().findOneOrFail(DropReservation, reservationId);
+    if (reservation.orderId) return ctx.em.fork().findOneOrFail(Order, reservation.orderId);
+    if (reservation.status !== ReservationStatus.ACTIVE || Date.now() > deadline) throw expired();
+    await sleep(POLL_MS);
+  }
+}
