@@ -58,8 +58,11 @@ test('drop(handle): product, edition size, units left, phases from the tiers\' e
   // An unpublished drop does not exist on the storefront; the list shows this store's published drops.
   const hidden = await createDrop(server, w, {}, false);
   expect(((await server.gql('storefront', DROP_READ, { h: hidden.handle }, storefront(null))).data as any).drop).toBeNull();
-  const list = (await server.gql('storefront', 'query { drops(first: 50) { nodes { handle } } }', {}, storefront(null, 'b-cn'))).data as any;
-  expect(list.drops.nodes).toEqual([]);
+  const list = async (store: string, filter = '') => ((await server.gql('storefront', `query { drops(first: 50${filter}) { nodes { handle } } }`, {}, storefront(null, store))).data as any).drops.nodes.map((d: { handle: string }) => d.handle);
+  expect(await list('a-cn')).toContain(drop.handle);
+  expect(await list('a-cn')).not.toContain(hidden.handle);
+  expect(await list('a-cn', ', filter: { status: LIVE }')).not.toContain(drop.handle);
+  expect(await list('b-cn')).toEqual([]);
 }, 60_000);
 
 test('every dropReserve refusal is a userError and writes nothing', async () => {
