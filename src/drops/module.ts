@@ -1,6 +1,7 @@
 import type { App } from '../shared/context.js';
 import type { DomainModule } from '../shared/module.js';
 import { certificates } from './certificates/module.js';
+import { draws } from './draws/module.js';
 import { DropAdminResolver } from './drop-admin.resolver.js';
 import { dropAdmin } from './drop-admin.service.js';
 import { CustomerReservationsResolver, DropStorefrontResolver } from './drop-storefront.resolver.js';
@@ -10,9 +11,9 @@ import { RESERVATION_EXPIRE_TASK, reservationService } from './reservation.servi
 /** Drops (issue 12): limited editions as numbered unit rows, drops with VIP early access, reservations and their checkout. */
 export const dropsModule: DomainModule = {
   name: 'drops',
-  entities: [...dropEntities, ...certificates.entities],
-  storefront: [DropStorefrontResolver, CustomerReservationsResolver, ...certificates.storefront],
-  admin: [DropAdminResolver, ...certificates.admin],
+  entities: [...dropEntities, ...certificates.entities, ...draws.entities],
+  storefront: [DropStorefrontResolver, CustomerReservationsResolver, ...certificates.storefront, ...draws.storefront],
+  admin: [DropAdminResolver, ...certificates.admin, ...draws.admin],
   nodes: { admin: { Drop: dropAdmin.node } },
   tasks: {
     [RESERVATION_EXPIRE_TASK]: async (app: App, payload: unknown) => {

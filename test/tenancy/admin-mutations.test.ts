@@ -80,6 +80,8 @@ const ATTACKS: Record<string, Attack | 'public'> = {
   dropUpdate: (b) => ({ id: b.ids.Drop[0], perCustomerLimit: 50 }),
   dropPublish: (b) => ({ id: b.ids.Drop[0] }),
   dropCancel: (b) => ({ id: b.ids.Drop[0] }),
+  drawOpen: (b) => ({ dropId: b.ids.Drop[0], units: 1, entriesCloseAt: new Date(Date.now() + 3_600_000) }),
+  drawRun: (b) => ({ dropId: b.ids.Drop[0] }),
   catalogImport: () => ({
     jsonl: JSON.stringify({ brand: 'brand-b', handle: 'b-bag', status: 'ARCHIVED', translations: { en: { title: 'Hijacked' } }, variants: [] }),
   }),
