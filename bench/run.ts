@@ -8,10 +8,11 @@ import pg from 'pg';
 import { loadConfig } from '../src/shared/config.js';
 import { openDatabase } from '../src/app/database.js';
 import { benchCheckout } from './checkout-scenario.js';
+import { benchDrops } from './drop-storm.js';
 import { catalogScenarios, type Gql, type Scenario } from './scenarios.js';
 
 /**
- * npm run bench -- [--store HANDLE] [--only grid,detail,checkout] [--connections 16] [--duration 15] [--warmup 3]
+ * npm run bench -- [--store HANDLE] [--only grid,detail,checkout,drops] [--connections 16] [--duration 15] [--warmup 3]
  *                  [--url http://host/graphql] [--no-sql] [--label NAME]
  * Same method as ../shared/peer-vendure/bench.mjs: each variable set validated once, 20 sequential
  * requests, 3 s warm-up, then a measured autocannon run over loopback; SQL statements per request
@@ -157,6 +158,11 @@ async function main() {
       const row = await benchCheckout({ url, databaseUrl: database?.url ?? process.env.DATABASE_URL!, store: store!, jwtSecret, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, sql, samples: SQL_SAMPLES });
       rows.push(row);
       console.log(`checkout: ${row.reqPerSec} checkouts/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}  SQL/checkout ${row.sqlPerReq ?? '-'}`);
+    }
+    if (!opts.only || opts.only.split(',').includes('drops')) {
+      const jwtSecret = server ? BENCH_JWT_SECRET : (process.env.JWT_SECRET ?? config.jwtSecret);
+      const drops = await benchDrops({ url, databaseUrl: database?.url ?? process.env.DATABASE_URL!, store: store!, jwtSecret, connections: CONNECTIONS, sql });
+      rows.push(...drops.rows);
     }
     console.table(rows);
     const out = { label: opts.label, store, when: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationS: DURATION, warmupS: WARMUP }, rows };
