@@ -47,7 +47,8 @@ test('on hand may never fall below reserved: userError, nothing written', async 
 });
 
 test('20 concurrent adjustments over real HTTP end with the exact sum', async () => {
-  // Room for every removal whatever the order they land in (the test before leaves nothing available).
+  // Room for every removal whatever the order they land in (the test before leaves nothing available);
+  // the 4 reserved units come back at the end for the tests after.
   await h.sql(`update inventory_level set reserved = 0 where variant_id = ? and location_id = ?`, [uuidOf(variantId), uuidOf(b.mkWh)]);
   const start = Number((await level()).on_hand);
   const headers = await h.platform();
@@ -57,6 +58,7 @@ test('20 concurrent adjustments over real HTTP end with the exact sum', async ()
   expect(Number((await level()).on_hand)).toBe(start + 25);
   const audit = await h.sql(`select sum(delta)::int as total, count(*)::int as n from inventory_adjustment where reason like 'parallel %'`);
   expect(audit).toEqual([{ total: 25, n: 20 }]);
+  await h.sql(`update inventory_level set reserved = 4 where variant_id = ? and location_id = ?`, [uuidOf(variantId), uuidOf(b.mkWh)]);
 });
 
 test('20 concurrent removals never take on hand below reserved', async () => {
