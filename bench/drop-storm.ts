@@ -26,6 +26,8 @@ export interface DropStormOptions {
   buyers?: number;
   /** pg_stat_statements over the postgres database, or null with --no-sql. */
   sql?: pg.Client | null;
+  /** CPU ms used so far by the server process and by PostgreSQL (null when the server is not ours). */
+  cpuMs?: () => { server: number; postgres: number } | null;
 }
 
 type Body = { data?: any; errors?: unknown[] };
@@ -198,7 +200,10 @@ export async function benchDrops(o: DropStormOptions) {
     await storm(o, warm, await buyersWithTokens(client, app, 200, `warmup-${run}`));
     const drop = await liveDrop(o, client, app, units, `bench-storm-${run}`);
     const tokens = await buyersWithTokens(client, app, buyers, `storm-${run}`);
+    const cpu0 = o.cpuMs?.();
     const s = await storm(o, drop, tokens);
+    const cpu1 = o.cpuMs?.();
+    const perRequest = (a?: number, b?: number) => (a != null && b != null && s.durations.length ? +((b - a) / s.durations.length).toFixed(2) : null);
     const db = await outcome(client, drop.dropUuid);
     const sorted = [...s.durations].sort((a, b) => a - b);
     const soldOutAtMs = s.wonAt.length ? Math.max(...s.wonAt) : s.elapsedMs;
@@ -215,6 +220,8 @@ export async function benchDrops(o: DropStormOptions) {
       soldOut: s.soldOut,
       maxPerCustomer: db.max_per_customer,
       soldOutAtMs: +soldOutAtMs.toFixed(0),
+      serverCpuMsPerReq: perRequest(cpu0?.server, cpu1?.server),
+      pgCpuMsPerReq: perRequest(cpu0?.postgres, cpu1?.postgres),
     };
     const sqlPerReserve = o.sql ? await statementsPerReserve(o, client, app, run) : null;
     const hot = await hotRowCeiling(o.databaseUrl, o.connections, units);
@@ -234,7 +241,8 @@ export async function benchDrops(o: DropStormOptions) {
     const ratio = +(stormRow.reservationsPerSec / hotRow.reservationsPerSec).toFixed(2);
     console.log(
       `drop storm: ${buyers} buyers, ${units} units, ${o.connections} connections: units reserved ${db.unit_rows} (must be ${units}), oversell ${db.oversell} (must be 0), ` +
-        `${stormRow.reservationsPerSec} reservations/s (sold out at ${stormRow.soldOutAtMs} ms), ${stormRow.reqPerSec} requests/s, p50 ${stormRow.p50} ms, p99 ${stormRow.p99} ms, errors ${s.errors}, SQL/reservation ${sqlPerReserve ?? '-'}`,
+        `${stormRow.reservationsPerSec} reservations/s (sold out at ${stormRow.soldOutAtMs} ms), ${stormRow.reqPerSec} requests/s, p50 ${stormRow.p50} ms, p99 ${stormRow.p99} ms, errors ${s.errors}, SQL/reservation ${sqlPerReserve ?? '-'}, ` +
+        `CPU ms/request server ${stormRow.serverCpuMsPerReq ?? '-'} PostgreSQL ${stormRow.pgCpuMsPerReq ?? '-'}`,
     );
     console.log(`hot-row ceiling (plain SQL, synchronous_commit=${hot.synchronous_commit}): ${hotRow.reservationsPerSec} decrements/s, p50 ${hotRow.p50} ms, p99 ${hotRow.p99} ms; ratio drop storm / hot row = ${ratio}`);
     const problems = [

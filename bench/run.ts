@@ -161,7 +161,8 @@ async function main() {
     }
     if (!opts.only || opts.only.split(',').includes('drops')) {
       const jwtSecret = server ? BENCH_JWT_SECRET : (process.env.JWT_SECRET ?? config.jwtSecret);
-      const drops = await benchDrops({ url, databaseUrl: database?.url ?? process.env.DATABASE_URL!, store: store!, jwtSecret, connections: CONNECTIONS, sql });
+      const drops = await benchDrops({ url, databaseUrl: database?.url ?? process.env.DATABASE_URL!, store: store!, jwtSecret, connections: CONNECTIONS, sql,
+        cpuMs: () => (server ? { server: cpuMs(server.child.pid!), postgres: postgresCpuMs() } : null) });
       rows.push(...drops.rows);
     }
     console.table(rows);
