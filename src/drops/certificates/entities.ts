@@ -1,7 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
-import { v7 as uuidv7 } from 'uuid';
+import { Row } from '../../shared/entity.js';
 
 /**
  * Brands' Ed25519 signing keys and the authenticity certificates signed with them. Both carry brand_id
@@ -19,17 +19,6 @@ registerEnumType(SigningKeyStatus, {
     RETIRED: { description: 'Signs nothing new; certificates it signed stay verifiable with it.' },
   },
 });
-
-abstract class Row {
-  @PrimaryKey({ type: 'uuid' })
-  id: Opt<string> = uuidv7();
-
-  @Property({ type: 'timestamptz', onCreate: () => new Date() })
-  createdAt: Opt<Date> = new Date();
-
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
-}
 
 /** `id` is the published key id that certificates name. */
 @Entity({ tableName: 'brand_signing_key' })

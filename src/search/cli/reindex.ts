@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import cliProgress from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { bootRuntime, exitOnStartupError, StartupError } from '../../app/boot.js';
+import { progressBar } from '../../app/cli/progress.js';
 import { reindexMeilisearch } from '../indexer.js';
 import { MeilisearchEngine } from '../meilisearch-engine.js';
 import { rebuildPostgresIndex } from '../postgres-engine.js';
@@ -25,24 +25,15 @@ async function main() {
   const runtime = await bootRuntime({ LOG_LEVEL: 'warn', ...process.env }, { worker: false });
   const engine = runtime.app.ports.search!;
   const target = values.engine ?? engine.kind;
-  const bar = new cliProgress.SingleBar(
-    { format: `reindex ${target} |{bar}| {percentage}% | {value}/{total} products | {duration_formatted} (eta {eta_formatted})`, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  const progress = (done: number, total: number) => {
-    if (!started) bar.start(total, done);
-    else bar.update(done);
-    started = true;
-  };
+  const bar = progressBar(`reindex ${target}`, 'products');
   const t0 = performance.now();
   try {
     let count: number;
     if (target === 'meilisearch') {
       if (!(engine instanceof MeilisearchEngine)) throw new StartupError('--engine meilisearch needs MEILI_URL (and MEILI_API_KEY when the instance has a master key)');
-      count = await reindexMeilisearch(runtime.app.orm, engine, progress, batchSize);
+      count = await reindexMeilisearch(runtime.app.orm, engine, bar.progress, batchSize);
     } else {
-      count = await rebuildPostgresIndex(runtime.app.orm, progress, batchSize);
+      count = await rebuildPostgresIndex(runtime.app.orm, bar.progress, batchSize);
     }
     bar.stop();
     console.log(`Reindexed ${count} products into ${target === 'meilisearch' ? engine.describe() : 'PostgreSQL'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

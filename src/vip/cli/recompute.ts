@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import cliProgress from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { bootRuntime, exitOnStartupError, StartupError } from '../../app/boot.js';
+import { progressBar } from '../../app/cli/progress.js';
 import { recomputeAll } from '../programmes/vip.service.js';
 
 const USAGE = 'usage: npm run vip:recompute -- [--at 2027-01-01T00:00:00Z] [--batch-size N]';
@@ -20,18 +20,10 @@ async function main() {
   if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new StartupError(`--batch-size must be a positive integer. ${USAGE}`);
 
   const runtime = await bootRuntime({ LOG_LEVEL: 'warn', ...process.env }, { worker: false });
-  const bar = new cliProgress.SingleBar(
-    { format: 'vip recompute |{bar}| {percentage}% | {value}/{total} members | {duration_formatted} (eta {eta_formatted})', hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+  const bar = progressBar('vip recompute', 'members');
   const t0 = performance.now();
   try {
-    const count = await recomputeAll(runtime.app.orm.em.fork(), at, (done, total) => {
-      if (!started) bar.start(total, done);
-      else bar.update(done);
-      started = true;
-    }, batchSize);
+    const count = await recomputeAll(runtime.app.orm.em.fork(), at, bar.progress, batchSize);
     bar.stop();
     console.log(`Evaluated ${count} members as of ${at.toISOString()} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } finally {

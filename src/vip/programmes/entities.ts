@@ -1,8 +1,8 @@
 import { BigIntType, type Opt } from '@mikro-orm/core';
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
-import { v7 as uuidv7 } from 'uuid';
 import { CurrencyCode } from '../../shared/money.js';
+import { Row } from '../../shared/entity.js';
 
 /**
  * VIP programmes, tiers, memberships and the spend that earns them. References are plain uuid columns
@@ -43,23 +43,12 @@ export interface TierPerks {
 
 const bigint = () => new BigIntType('number');
 
-abstract class VipRow {
-  @PrimaryKey({ type: 'uuid' })
-  id: Opt<string> = uuidv7();
-
-  @Property({ type: 'timestamptz', onCreate: () => new Date() })
-  createdAt: Opt<Date> = new Date();
-
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Opt<Date> = new Date();
-}
-
 @Entity({ tableName: 'vip_programme' })
 @Unique({
   name: 'vip_programme_handle_unique',
   expression: `create unique index "vip_programme_handle_unique" on "vip_programme" (coalesce("brand_id", '00000000-0000-0000-0000-000000000000'::uuid), "handle")`,
 })
-export class Programme extends VipRow {
+export class Programme extends Row {
   /** Null: the platform's programme, counting orders of every brand. */
   @Property({ type: 'uuid', nullable: true })
   brandId?: string | null;
@@ -84,7 +73,7 @@ export class Programme extends VipRow {
 @Entity({ tableName: 'vip_tier' })
 @Unique({ properties: ['programmeId', 'rank'] })
 @Unique({ properties: ['programmeId', 'handle'] })
-export class Tier extends VipRow {
+export class Tier extends Row {
   @Property({ type: 'uuid', nullable: true })
   brandId?: string | null;
 
@@ -119,7 +108,7 @@ export class Tier extends VipRow {
 @Unique({ properties: ['programmeId', 'customerId'] })
 @Index({ properties: ['customerId'] })
 @Index({ properties: ['retainedUntil'] })
-export class Membership extends VipRow {
+export class Membership extends Row {
   @Property({ type: 'uuid', nullable: true })
   brandId?: string | null;
 
@@ -149,7 +138,7 @@ export class Membership extends VipRow {
 @Entity({ tableName: 'vip_qualifying_spend' })
 @Unique({ properties: ['programmeId', 'eventId'] })
 @Index({ properties: ['programmeId', 'customerId', 'occurredAt'] })
-export class QualifyingSpend extends VipRow {
+export class QualifyingSpend extends Row {
   @Property({ type: 'uuid', nullable: true })
   brandId?: string | null;
 
@@ -186,7 +175,7 @@ export class QualifyingSpend extends VipRow {
 
 @Entity({ tableName: 'vip_tier_change' })
 @Index({ properties: ['membershipId', 'at'] })
-export class TierChange extends VipRow {
+export class TierChange extends Row {
   @Property({ type: 'uuid', nullable: true })
   brandId?: string | null;
 
@@ -216,7 +205,7 @@ export class TierChange extends VipRow {
 /** `1 <from> = rate <to>` from `validFrom` on; the latest rate valid when the order was paid applies. */
 @Entity({ tableName: 'vip_exchange_rate' })
 @Unique({ properties: ['from', 'to', 'validFrom'] })
-export class ExchangeRate extends VipRow {
+export class ExchangeRate extends Row {
   @Enum({ items: () => CurrencyCode, nativeEnumName: 'currency_code', fieldName: 'from_currency' })
   from!: CurrencyCode;
 
