@@ -17,6 +17,15 @@ export enum ReservationStatus {
 
 export enum DropAllocation {
   FIRST_COME = 'FIRST_COME',
+  DRAW = 'DRAW',
+}
+
+/** How a reservation came to be: the dashboard counts reservations and sales per phase. */
+export enum ReservationPhase {
+  EARLY_ACCESS = 'EARLY_ACCESS',
+  PUBLIC = 'PUBLIC',
+  DRAW = 'DRAW',
+  CONCIERGE = 'CONCIERGE',
 }
 
 /** A product's numbered edition: `editionSize` units in all, spread over `variantIds` (sizes per variant in `unitsPerVariant`). */
@@ -80,6 +89,7 @@ export class DropReservation extends Node {
   @Enum({ items: () => ReservationStatus, nativeEnumName: 'drop_reservation_status' }) status!: ReservationStatus;
   @Property({ type: 'timestamptz' }) expiresAt!: Date;
   @Property({ type: 'uuid', nullable: true }) orderId?: string | null;
+  @Enum({ items: () => ReservationPhase, nativeEnumName: 'drop_reservation_phase' }) phase: Opt<ReservationPhase> = ReservationPhase.PUBLIC;
 }
 
 /** How many units a customer holds or bought in a drop, across every store: the per-customer limit's guard row. */

@@ -7,7 +7,7 @@ import { apply } from '../shared/state-machine.js';
 import { transaction } from '../shared/transaction.js';
 import { DomainError } from '../shared/user-errors.js';
 import { eligibilityMessages, eligibilityOf } from './eligibility.js';
-import { Drop, DropReservation, LimitedEdition, ReservationStatus } from './entities.js';
+import { Drop, DropReservation, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import { reservationLifecycle } from './lifecycle.js';
 import { allocations, editionUnits } from './units.js';
@@ -82,6 +82,7 @@ export const reservationService = {
         const expiresAt = new Date(Date.now() + ctx.app.config.DROP_RESERVATION_SECONDS * 1000);
         const reservation = tx.create(DropReservation, {
           brandId: drop.brandId, storeId: store.id, dropId: drop.id, customerId, variantId, quantity: input.quantity, status: ReservationStatus.ACTIVE, expiresAt,
+          phase: Date.now() < drop.publicOpensAt.getTime() ? ReservationPhase.EARLY_ACCESS : ReservationPhase.PUBLIC,
         });
         await tx.flush();
         await editionUnits.reserve(tx, units, reservation.id, store.id);

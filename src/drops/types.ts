@@ -18,7 +18,7 @@ export enum DropStatus {
   ENDED = 'ENDED',
 }
 registerEnumType(DropStatus, { name: 'DropStatus', description: 'Derived from the time and the units left.' });
-registerEnumType(DropAllocation, { name: 'DropAllocation', description: 'FIRST_COME: units go to whoever reserves first.' });
+registerEnumType(DropAllocation, { name: 'DropAllocation', description: 'FIRST_COME: units go to whoever reserves first. DRAW: units go to the winners of the drop\'s provably fair draw (README "Draws"), then down its waiting list.' });
 registerEnumType(ReservationStatus, { name: 'DropReservationStatus' });
 
 @ObjectType('DropPhases', { simpleResolvers: true })
