@@ -7,7 +7,7 @@ import { apply } from '../shared/state-machine.js';
 import { transaction } from '../shared/transaction.js';
 import { DomainError } from '../shared/user-errors.js';
 import { eligibilityMessages, eligibilityOf } from './eligibility.js';
-import { Drop, DropReservation, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
+import { Drop, DropAllocation, DropReservation, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import { reservationLifecycle } from './lifecycle.js';
 import { allocations, editionUnits } from './units.js';
@@ -51,6 +51,38 @@ async function endReservation(tx: EntityManager, reservation: DropReservation, e
   await allocations.giveBack(tx, reservation.dropId, reservation.customerId, reservation.quantity);
 }
 
+export interface HoldRequest {
+  drop: Drop;
+  edition: LimitedEdition;
+  customerId: string;
+  storeId: string;
+  variantId: string;
+  quantity: number;
+  phase: ReservationPhase;
+  expiresAt: Date;
+}
+
+/**
+ * Holds units for a customer in the caller's transaction, for every channel (dropReserve, draw wins,
+ * concierge holds): the guarded allocation upsert (the per-customer limit across all of them), the unit
+ * claim (SKIP LOCKED), the ACTIVE reservation and its expiry job. On a refusal the caller must roll back
+ * (the allocation may have been taken).
+ */
+export async function holdUnits(tx: EntityManager, at: HoldRequest): Promise<{ reservationId: string } | 'LIMIT_EXCEEDED' | 'SOLD_OUT'> {
+  const { drop, edition } = at;
+  if (!(await allocations.take(tx, { dropId: drop.id, customerId: at.customerId, brandId: drop.brandId, limit: drop.perCustomerLimit }, at.quantity))) return 'LIMIT_EXCEEDED';
+  const units = await editionUnits.claim(tx, { editionId: edition.id, variantId: at.variantId, editionSize: edition.editionSize }, at.quantity);
+  if (units.length < at.quantity) return 'SOLD_OUT';
+  const reservation = tx.create(DropReservation, {
+    brandId: drop.brandId, storeId: at.storeId, dropId: drop.id, customerId: at.customerId, variantId: at.variantId, quantity: at.quantity,
+    status: ReservationStatus.ACTIVE, expiresAt: at.expiresAt, phase: at.phase,
+  });
+  await tx.flush();
+  await editionUnits.reserve(tx, units, reservation.id, at.storeId);
+  await scheduleExpiry(tx, reservation.id, at.expiresAt);
+  return { reservationId: reservation.id };
+}
+
 export const reservationService = {
   /**
    * One transaction: idempotency row, the guarded allocation upsert (limit), the unit claim (SKIP
@@ -65,29 +97,23 @@ export const reservationService = {
     const edition = await ctx.em.findOneOrFail(LimitedEdition, drop.editionId);
     const variantId = idOf(input.variantId, 'ProductVariant', 'variantId');
     if (!edition.variantIds.includes(variantId)) throw new DomainError(DropErrorCode.NOT_FOUND, 'The variant is not part of this drop', ['input', 'variantId']);
+    if (drop.allocation === DropAllocation.DRAW) {
+      throw new DomainError(DropErrorCode.NOT_ELIGIBLE, "This drop is allocated by draw: enter it with dropEnter; winners find their units held in customer.reservations", ['input', 'dropId']);
+    }
     const eligibility = await eligibilityOf(ctx.em, drop, customerId, 0);
     if (!eligibility.eligible) throw new DomainError(eligibility.reason!, eligibilityMessages[eligibility.reason!](eligibility), ['input', 'dropId']);
     if (input.quantity > drop.perCustomerLimit) {
       throw new DomainError(DropErrorCode.LIMIT_EXCEEDED, `At most ${drop.perCustomerLimit} units per customer`, ['input', 'quantity']);
     }
     const request = { dropId: drop.id, variantId, quantity: input.quantity, storeId: store.id };
+    const phase = Date.now() < drop.publicOpensAt.getTime() ? ReservationPhase.EARLY_ACCESS : ReservationPhase.PUBLIC;
+    const expiresAt = new Date(Date.now() + ctx.app.config.DROP_RESERVATION_SECONDS * 1000);
     const { result } = await transaction(ctx, (tx) =>
       once(tx, `dropReserve:${customerId}`, input.idempotencyKey, request, async () => {
-        const at = { dropId: drop.id, customerId, brandId: drop.brandId, limit: drop.perCustomerLimit };
-        if (!(await allocations.take(tx, at, input.quantity))) {
-          throw new DomainError(DropErrorCode.LIMIT_EXCEEDED, `At most ${drop.perCustomerLimit} units of this drop per customer, all stores together`, ['input', 'quantity']);
-        }
-        const units = await editionUnits.claim(tx, { editionId: edition.id, variantId, editionSize: edition.editionSize }, input.quantity);
-        if (units.length < input.quantity) throw new DomainError(DropErrorCode.SOLD_OUT, 'No unit of this variant is available', ['input', 'variantId']);
-        const expiresAt = new Date(Date.now() + ctx.app.config.DROP_RESERVATION_SECONDS * 1000);
-        const reservation = tx.create(DropReservation, {
-          brandId: drop.brandId, storeId: store.id, dropId: drop.id, customerId, variantId, quantity: input.quantity, status: ReservationStatus.ACTIVE, expiresAt,
-          phase: Date.now() < drop.publicOpensAt.getTime() ? ReservationPhase.EARLY_ACCESS : ReservationPhase.PUBLIC,
-        });
-        await tx.flush();
-        await editionUnits.reserve(tx, units, reservation.id, store.id);
-        await scheduleExpiry(tx, reservation.id, expiresAt);
-        return { reservationId: reservation.id };
+        const held = await holdUnits(tx, { drop, edition, customerId, storeId: store.id, variantId, quantity: input.quantity, phase, expiresAt });
+        if (held === 'LIMIT_EXCEEDED') throw new DomainError(DropErrorCode.LIMIT_EXCEEDED, `At most ${drop.perCustomerLimit} units of this drop per customer, all stores together`, ['input', 'quantity']);
+        if (held === 'SOLD_OUT') throw new DomainError(DropErrorCode.SOLD_OUT, 'No unit of this variant is available', ['input', 'variantId']);
+        return { reservationId: held.reservationId };
       }),
     );
     return result;
