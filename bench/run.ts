@@ -13,7 +13,7 @@ import { catalogScenarios, type Gql, type Scenario } from './scenarios.js';
 
 /**
  * npm run bench -- [--store HANDLE] [--only grid,detail,checkout,drops] [--connections 16] [--duration 15] [--warmup 3]
- *                  [--url http://host/graphql] [--no-sql] [--label NAME]
+ *                  [--url http://host/graphql] [--no-sql] [--label NAME] [--profile]
  * Same method as ../shared/peer-vendure/bench.mjs: each variable set validated once, 20 sequential
  * requests, 3 s warm-up, then a measured autocannon run over loopback; SQL statements per request
  * from pg_stat_statements over 20 sequential requests.
@@ -28,6 +28,8 @@ const { values: opts } = parseArgs({
     url: { type: 'string' },
     'no-sql': { type: 'boolean', default: false },
     label: { type: 'string', default: 'flagship' },
+    /** Writes the server's V8 CPU profile (open it in Chrome DevTools) to bench/results/profiles/. */
+    profile: { type: 'boolean', default: false },
   },
 });
 const CONNECTIONS = Number(opts.connections);
@@ -68,7 +70,7 @@ function postgresCpuMs(): number {
 
 async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/app/main.js'], {
+  const child = spawn(process.execPath, [...(opts.profile ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : []), 'dist/src/app/main.js'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED: 'none', JOBS: 'off', NODE_ENV: 'production', LOG_LEVEL: 'warn', JWT_SECRET: BENCH_JWT_SECRET, SIGNING_KEY_SECRET: `${BENCH_JWT_SECRET}-signing` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -62,7 +62,10 @@ export class DropStorefrontResolver {
 
   @Mutation(() => DropReservePayload, { description: 'Holds units for DROP_RESERVATION_SECONDS (default 600); pay them with reservationCheckout before expiresAt.' })
   dropReserve(@Arg('input') input: DropReserveInputType, @Ctx() ctx: Context) {
-    return payload(input, async () => ({ reservation: await dropStorefront.reservation(ctx, (await reservationService.reserve(ctx, input)).reservationId) }));
+    return payload(input, async () => {
+      const { reservationId, fresh } = await reservationService.reserve(ctx, input);
+      return { reservation: fresh ?? (await dropStorefront.reservation(ctx, reservationId)) };
+    });
   }
 
   @Mutation(() => ReservationCheckoutPayload, { description: 'Pays a reservation: the order, its units SOLD with their edition numbers and an authenticity certificate each.' })

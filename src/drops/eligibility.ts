@@ -14,10 +14,16 @@ export interface Eligibility {
   remainingLimit: number;
 }
 
-/** Whether a customer (null: anonymous) may reserve now: tier restriction, early access from VIP perks, end, cancellation. */
-export async function eligibilityOf(em: EntityManager, drop: Drop, customerId: string | null, held: number, now = new Date()): Promise<Eligibility> {
+/**
+ * Whether a customer (null: anonymous) may reserve now: tier restriction, early access from VIP perks,
+ * end, cancellation. `decisionOnly` (reserving, entering) skips reading the perks when they cannot
+ * change the answer (public phase of a drop open to every tier); `opensAt` is then the public opening.
+ */
+export async function eligibilityOf(em: EntityManager, drop: Drop, customerId: string | null, held: number, options: { now?: Date; decisionOnly?: boolean } = {}): Promise<Eligibility> {
+  const now = options.now ?? new Date();
   const remainingLimit = Math.max(0, drop.perCustomerLimit - held);
-  const perks = customerId ? (await vipService.perksFor(em, customerId, drop.brandId)).perks : null;
+  const perksMatter = !options.decisionOnly || drop.tierRestricted || now < drop.publicOpensAt;
+  const perks = customerId && perksMatter ? (await vipService.perksFor(em, customerId, drop.brandId)).perks : null;
   const opensAt = new Date(drop.publicOpensAt.getTime() - (perks?.earlyAccessHours ?? 0) * HOUR);
   const refuse = (reason: string) => ({ eligible: false, reason, opensAt, remainingLimit });
   if (drop.cancelledAt || now >= drop.endsAt) return refuse(DropErrorCode.ENDED);

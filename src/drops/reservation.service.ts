@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
 import { currentStore } from '../catalog/storefront/current-store.js';
 import type { App, Context } from '../shared/context.js';
 import { once } from '../shared/idempotency.js';
+import { jobQueueInstalled, queueJob } from '../shared/jobs.js';
+import { toGlobalId } from '../shared/ids.js';
 import { idOf } from '../shared/scope.js';
 import { apply } from '../shared/state-machine.js';
 import { transaction } from '../shared/transaction.js';
@@ -9,6 +12,7 @@ import { DomainError } from '../shared/user-errors.js';
 import { eligibilityMessages, eligibilityOf } from './eligibility.js';
 import { Drop, DropAllocation, DropReservation, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
+import type { DropReservationView } from './types.js';
 import { reservationLifecycle } from './lifecycle.js';
 import { allocations, editionUnits } from './units.js';
 
@@ -21,14 +25,9 @@ export interface DropReserveInput {
   idempotencyKey?: string | null;
 }
 
-/** Queues the expiry job in the caller's transaction (graphile-worker's queue is in this database; absent until boot installs it). */
+/** Queues (or moves) the reservation's expiry job in the caller's transaction. */
 export async function scheduleExpiry(tx: EntityManager, reservationId: string, at: Date): Promise<void> {
-  const [{ installed }] = await tx.execute<{ installed: boolean }[]>(`select to_regnamespace('graphile_worker') is not null as installed`);
-  if (installed) {
-    await tx.execute(`select graphile_worker.add_job(?, json_build_object('reservationId', ?::text), run_at => ?::timestamptz, job_key => ?)`, [
-      RESERVATION_EXPIRE_TASK, reservationId, at.toISOString(), `drop-reservation:${reservationId}`,
-    ]);
-  }
+  await queueJob(tx, RESERVATION_EXPIRE_TASK, { reservationId }, { runAt: at, jobKey: `drop-reservation:${reservationId}` });
 }
 
 export function signedInCustomer(ctx: Context): string {
@@ -43,17 +42,38 @@ export async function liveDrop(em: EntityManager, globalId: string, field: strin
   return drop;
 }
 
+/** A live, published drop and its edition in one statement, or NOT_FOUND. */
+async function liveDropWithEdition(em: EntityManager, globalId: string, field: string[]): Promise<{ drop: Drop; edition: HeldEdition }> {
+  const id = idOf(globalId, 'Drop', ...field.slice(1));
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `select d.*, e.edition_size, e.variant_ids from drop_release d join limited_edition e on e.id = d.edition_id where d.id = ? and d.published`, [id],
+  );
+  if (!row) throw new DomainError(DropErrorCode.NOT_FOUND, 'No such drop', field);
+  const { edition_size: editionSize, variant_ids: variantIds, ...dropRow } = row;
+  const drop = em.map(Drop, dropRow);
+  return { drop, edition: { id: drop.editionId, editionSize: editionSize as number, variantIds: variantIds as string[] } };
+}
+
+/** A reservation just held, as the API shows it (no read back: nothing about it can have changed yet but its status). */
+const heldView = (reservationId: string, h: HoldRequest): DropReservationView => ({
+  id: toGlobalId('DropReservation', reservationId), dropId: toGlobalId('Drop', h.drop.id), variantId: toGlobalId('ProductVariant', h.variantId),
+  quantity: h.quantity, status: ReservationStatus.ACTIVE, expiresAt: h.expiresAt, orderId: null, numbers: [],
+});
+
 /** Ends an ACTIVE reservation (expire or release): units and the customer's allocation come back exactly once. */
-async function endReservation(tx: EntityManager, reservation: DropReservation, event: 'expire' | 'release', actor: string): Promise<void> {
+export async function endReservation(tx: EntityManager, reservation: DropReservation, event: 'expire' | 'release', actor: string): Promise<void> {
   await apply(tx, reservationLifecycle, { table: 'drop_reservation', id: reservation.id, event, actor, expectedFrom: ReservationStatus.ACTIVE, field: ['input', 'reservationId'] });
   const returned = await editionUnits.release(tx, reservation.id);
   if (returned !== reservation.quantity) throw new Error(`Reservation ${reservation.id}: ${returned} of its ${reservation.quantity} units were reserved`);
   await allocations.giveBack(tx, reservation.dropId, reservation.customerId, reservation.quantity);
 }
 
+/** What a hold needs of the edition (a LimitedEdition will do). */
+export type HeldEdition = Pick<LimitedEdition, 'id' | 'editionSize' | 'variantIds'>;
+
 export interface HoldRequest {
   drop: Drop;
-  edition: LimitedEdition;
+  edition: HeldEdition;
   customerId: string;
   storeId: string;
   variantId: string;
@@ -70,17 +90,13 @@ export interface HoldRequest {
  */
 export async function holdUnits(tx: EntityManager, at: HoldRequest): Promise<{ reservationId: string } | 'LIMIT_EXCEEDED' | 'SOLD_OUT'> {
   const { drop, edition } = at;
-  if (!(await allocations.take(tx, { dropId: drop.id, customerId: at.customerId, brandId: drop.brandId, limit: drop.perCustomerLimit }, at.quantity))) return 'LIMIT_EXCEEDED';
-  const units = await editionUnits.claim(tx, { editionId: edition.id, variantId: at.variantId, editionSize: edition.editionSize }, at.quantity);
-  if (units.length < at.quantity) return 'SOLD_OUT';
-  const reservation = tx.create(DropReservation, {
-    brandId: drop.brandId, storeId: at.storeId, dropId: drop.id, customerId: at.customerId, variantId: at.variantId, quantity: at.quantity,
-    status: ReservationStatus.ACTIVE, expiresAt: at.expiresAt, phase: at.phase,
+  const reservationId = uuidv7();
+  const outcome = await editionUnits.hold(tx, {
+    reservationId, dropId: drop.id, brandId: drop.brandId, editionId: edition.id, editionSize: edition.editionSize, variantId: at.variantId,
+    customerId: at.customerId, storeId: at.storeId, quantity: at.quantity, limit: drop.perCustomerLimit, phase: at.phase, expiresAt: at.expiresAt,
+    expiryTask: (await jobQueueInstalled(tx)) ? RESERVATION_EXPIRE_TASK : null,
   });
-  await tx.flush();
-  await editionUnits.reserve(tx, units, reservation.id, at.storeId);
-  await scheduleExpiry(tx, reservation.id, at.expiresAt);
-  return { reservationId: reservation.id };
+  return outcome === 'HELD' ? { reservationId } : outcome;
 }
 
 export const reservationService = {
@@ -89,48 +105,64 @@ export const reservationService = {
    * LOCKED), the reservation and its expiry job. Any refusal rolls all of it back. Checks that need no
    * lock (store, phase, tier) run before it, outside.
    */
-  async reserve(ctx: Context, input: DropReserveInput): Promise<{ reservationId: string }> {
+  async reserve(ctx: Context, input: DropReserveInput): Promise<{ reservationId: string; fresh?: DropReservationView }> {
     const customerId = signedInCustomer(ctx);
-    const store = await currentStore(ctx);
-    const drop = await liveDrop(ctx.em, input.dropId, ['input', 'dropId']);
-    if (!drop.storeIds.includes(store.id)) throw new DomainError(DropErrorCode.MARKET_EXCLUDED, 'This drop is not released in this store', ['input', 'dropId']);
-    const edition = await ctx.em.findOneOrFail(LimitedEdition, drop.editionId);
     const variantId = idOf(input.variantId, 'ProductVariant', 'variantId');
+    const [store, { drop, edition }] = await Promise.all([currentStore(ctx), liveDropWithEdition(ctx.em, input.dropId, ['input', 'dropId'])]);
+    if (!drop.storeIds.includes(store.id)) throw new DomainError(DropErrorCode.MARKET_EXCLUDED, 'This drop is not released in this store', ['input', 'dropId']);
     if (!edition.variantIds.includes(variantId)) throw new DomainError(DropErrorCode.NOT_FOUND, 'The variant is not part of this drop', ['input', 'variantId']);
     if (drop.allocation === DropAllocation.DRAW) {
-      throw new DomainError(DropErrorCode.NOT_ELIGIBLE, "This drop is allocated by draw: enter it with dropEnter; winners find their units held in customer.reservations", ['input', 'dropId']);
+      throw new DomainError(DropErrorCode.NOT_ELIGIBLE, 'This drop is allocated by draw: enter it with dropEnter; winners find their units held in customer.reservations', ['input', 'dropId']);
     }
-    const eligibility = await eligibilityOf(ctx.em, drop, customerId, 0);
+    const eligibility = await eligibilityOf(ctx.em, drop, customerId, 0, { decisionOnly: true });
     if (!eligibility.eligible) throw new DomainError(eligibility.reason!, eligibilityMessages[eligibility.reason!](eligibility), ['input', 'dropId']);
     if (input.quantity > drop.perCustomerLimit) {
       throw new DomainError(DropErrorCode.LIMIT_EXCEEDED, `At most ${drop.perCustomerLimit} units per customer`, ['input', 'quantity']);
     }
-    const request = { dropId: drop.id, variantId, quantity: input.quantity, storeId: store.id };
     const phase = Date.now() < drop.publicOpensAt.getTime() ? ReservationPhase.EARLY_ACCESS : ReservationPhase.PUBLIC;
-    const expiresAt = new Date(Date.now() + ctx.app.config.DROP_RESERVATION_SECONDS * 1000);
+    const hold: HoldRequest = {
+      drop, edition, customerId, storeId: store.id, variantId, quantity: input.quantity, phase,
+      expiresAt: new Date(Date.now() + ctx.app.config.DROP_RESERVATION_SECONDS * 1000),
+    };
+    const refuse = (held: 'LIMIT_EXCEEDED' | 'SOLD_OUT') => held === 'LIMIT_EXCEEDED'
+      ? new DomainError(DropErrorCode.LIMIT_EXCEEDED, `At most ${drop.perCustomerLimit} units of this drop per customer, all stores together`, ['input', 'quantity'])
+      : new DomainError(DropErrorCode.SOLD_OUT, 'No unit of this variant is available', ['input', 'variantId']);
+    if (input.idempotencyKey == null) {
+      // Without a key the hold is one statement, atomic on its own: no transaction round trips.
+      const held = await holdUnits(ctx.em, hold);
+      if (typeof held === 'string') throw refuse(held);
+      return { reservationId: held.reservationId, fresh: heldView(held.reservationId, hold) };
+    }
+    const request = { dropId: drop.id, variantId, quantity: input.quantity, storeId: store.id };
     const { result } = await transaction(ctx, (tx) =>
       once(tx, `dropReserve:${customerId}`, input.idempotencyKey, request, async () => {
-        const held = await holdUnits(tx, { drop, edition, customerId, storeId: store.id, variantId, quantity: input.quantity, phase, expiresAt });
-        if (held === 'LIMIT_EXCEEDED') throw new DomainError(DropErrorCode.LIMIT_EXCEEDED, `At most ${drop.perCustomerLimit} units of this drop per customer, all stores together`, ['input', 'quantity']);
-        if (held === 'SOLD_OUT') throw new DomainError(DropErrorCode.SOLD_OUT, 'No unit of this variant is available', ['input', 'variantId']);
+        const held = await holdUnits(tx, hold);
+        if (typeof held === 'string') throw refuse(held);
         return { reservationId: held.reservationId };
       }),
     );
     return result;
   },
 
-  /** The expiry job: returns the units unless checkout or a release got there first (then nothing). */
-  async expire(app: App, reservationId: string): Promise<'expired' | 'already-ended' | 'not-due'> {
+  /**
+   * The expiry job: returns the units unless checkout or a release got there first (then nothing).
+   * `afterExpiry` runs in the same transaction once it expired (the task passes the draws' roll-over); for
+   * a DRAW reservation the drop row is locked for share first, in dropCancel's lock order (drop, then its
+   * reservations), so a cancel either precedes the roll-over or releases what it held.
+   */
+  async expire(app: App, reservationId: string, afterExpiry?: (tx: EntityManager, expired: DropReservation) => Promise<unknown>): Promise<'expired' | 'already-ended' | 'not-due'> {
     return app.orm.em.fork().transactional(async (tx) => {
       const reservation = await tx.findOne(DropReservation, { id: reservationId });
       if (!reservation || reservation.status !== ReservationStatus.ACTIVE) return 'already-ended';
       if (reservation.expiresAt.getTime() > Date.now()) return 'not-due';
+      if (afterExpiry && reservation.phase === ReservationPhase.DRAW) await tx.execute('select id from drop_release where id = ? for share', [reservation.dropId]);
       try {
         await endReservation(tx, reservation, 'expire', 'system');
       } catch (err) {
         if (err instanceof DomainError && err.code === 'STATE_CHANGED') return 'already-ended';
         throw err;
       }
+      await afterExpiry?.(tx, reservation);
       return 'expired';
     });
   },

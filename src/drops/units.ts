@@ -1,26 +1,75 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-/**
- * The edition's unit rows, claimed and returned in the caller's transaction. Claims take
- * `FOR UPDATE SKIP LOCKED` from a random number and wrap around, so concurrent buyers spread over the
- * units instead of queueing on the lowest ones (ARCHITECTURE "Performance notes").
- */
-export const editionUnits = {
-  async claim(tx: EntityManager, at: { editionId: string; variantId: string; editionSize: number }, quantity: number): Promise<string[]> {
-    const start = 1 + Math.floor(Math.random() * at.editionSize);
-    const pick = (range: string, limit: number) =>
-      tx.execute<{ id: string }[]>(
-        `select id from edition_unit where edition_id = ? and variant_id = ? and status = 'AVAILABLE' and ${range}
-          order by number limit ? for update skip locked`,
-        [at.editionId, at.variantId, start, limit],
-      );
-    const ids = (await pick('number >= ?', quantity)).map((r) => r.id);
-    if (ids.length < quantity) ids.push(...(await pick('number < ?', quantity - ids.length)).map((r) => r.id));
-    return ids;
-  },
+export interface UnitHold {
+  reservationId: string;
+  dropId: string;
+  brandId: string;
+  editionId: string;
+  editionSize: number;
+  variantId: string;
+  customerId: string;
+  storeId: string;
+  quantity: number;
+  limit: number;
+  phase: string;
+  expiresAt: Date;
+  /** The graphile-worker task that ends the reservation at expiresAt; null where the queue is not installed. */
+  expiryTask: string | null;
+}
 
-  async reserve(tx: EntityManager, unitIds: string[], reservationId: string, storeId: string): Promise<void> {
-    await tx.execute(`update edition_unit set status = 'RESERVED', reservation_id = ?, store_id = ? where id = any(?::uuid[])`, [reservationId, storeId, `{${unitIds.join(',')}}`]);
+/**
+ * A hold in ONE statement (one round trip; atomic on its own, or part of the caller's transaction).
+ * Claims take `FOR UPDATE SKIP LOCKED` from a random number upwards, then below it (that second scan
+ * runs only when the first is short: CTE scans are pulled lazily), so concurrent buyers spread over
+ * the units instead of queueing on the lowest ones (ARCHITECTURE "Performance notes"). The customer's
+ * allocation is taken by a guarded upsert only when enough units were claimed, and the reservation,
+ * the units' marks and the expiry job are written only when it was taken: a refusal writes nothing.
+ */
+const holdSql = (withJob: boolean) => `
+  with hi as (
+    select id from edition_unit where edition_id = ? and variant_id = ? and status = 'AVAILABLE' and number >= ? order by number limit ? for update skip locked
+  ), lo as (
+    select id from edition_unit where edition_id = ? and variant_id = ? and status = 'AVAILABLE' and number < ? order by number limit ? for update skip locked
+  ), claimed as (
+    select id from (select id from hi union all select id from lo) u limit ?
+  ), enough as (
+    select count(*) = ? as ok from claimed
+  ), allocated as (
+    insert into drop_customer_allocation as a (drop_id, customer_id, brand_id, count)
+    select ?, ?, ?, ? from enough where ok and ? <= ?
+    on conflict (drop_id, customer_id) do update set count = a.count + excluded.count where a.count + excluded.count <= ?
+    returning 1
+  ), reservation as (
+    insert into drop_reservation (id, created_at, updated_at, brand_id, store_id, drop_id, customer_id, variant_id, quantity, status, expires_at, phase)
+    select ?, now(), now(), ?, ?, ?, ?, ?, ?, 'ACTIVE', ?::timestamptz, ?::drop_reservation_phase from allocated
+    returning id
+  ), marked as (
+    update edition_unit set status = 'RESERVED', reservation_id = ?, store_id = ? where id in (select id from claimed) and exists (select 1 from reservation)
+    returning 1
+  )${withJob ? `, job as (
+    select graphile_worker.add_job(?, json_build_object('reservationId', id::text), run_at => ?::timestamptz, job_key => 'drop-reservation:' || id::text) from reservation
+  )` : ''}
+  select (select ok from enough) as enough, (select count(*) from marked)::int as marked,
+         (select count from drop_customer_allocation where drop_id = ? and customer_id = ?) as held${withJob ? ', (select count(*) from job)::int as jobs' : ''}`;
+
+export const editionUnits = {
+  async hold(tx: EntityManager, h: UnitHold): Promise<'HELD' | 'LIMIT_EXCEEDED' | 'SOLD_OUT'> {
+    const start = 1 + Math.floor(Math.random() * h.editionSize);
+    const scan = [h.editionId, h.variantId, start, h.quantity];
+    const at = h.expiresAt.toISOString();
+    const [row] = await tx.execute<{ enough: boolean; marked: number; held: number | null }[]>(holdSql(!!h.expiryTask), [
+      ...scan, ...scan, h.quantity, h.quantity,
+      h.dropId, h.customerId, h.brandId, h.quantity, h.quantity, h.limit, h.limit,
+      h.reservationId, h.brandId, h.storeId, h.dropId, h.customerId, h.variantId, h.quantity, at, h.phase,
+      h.reservationId, h.storeId,
+      ...(h.expiryTask ? [h.expiryTask, at] : []),
+      h.dropId, h.customerId,
+    ]);
+    if (row.marked === h.quantity) return 'HELD';
+    if (row.marked !== 0) throw new Error(`Reservation ${h.reservationId}: ${row.marked} of ${h.quantity} units marked`);
+    // The allocation as this statement's snapshot saw it: being over the limit answers before sold out.
+    if ((row.held ?? 0) + h.quantity > h.limit || row.enough) return 'LIMIT_EXCEEDED';
+    return 'SOLD_OUT';
   },
 
   /** Gives a reservation's units back; returns how many (the caller checks it matches the reservation). */
@@ -54,16 +103,6 @@ export const editionUnits = {
 
 /** The per-customer limit across every store of the drop: a guarded upsert, so concurrent requests of one customer never pass it. */
 export const allocations = {
-  async take(tx: EntityManager, at: { dropId: string; customerId: string; brandId: string; limit: number }, quantity: number): Promise<boolean> {
-    const rows = await tx.execute<unknown[]>(
-      `insert into drop_customer_allocation as a (drop_id, customer_id, brand_id, count) select ?, ?, ?, ? where ? <= ?
-       on conflict (drop_id, customer_id) do update set count = a.count + excluded.count where a.count + excluded.count <= ?
-       returning 1`,
-      [at.dropId, at.customerId, at.brandId, quantity, quantity, at.limit, at.limit],
-    );
-    return rows.length === 1;
-  },
-
   async giveBack(tx: EntityManager, dropId: string, customerId: string, quantity: number): Promise<void> {
     await tx.execute(`update drop_customer_allocation set count = count - ? where drop_id = ? and customer_id = ?`, [quantity, dropId, customerId]);
   },

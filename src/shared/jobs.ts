@@ -1,4 +1,5 @@
 import { Logger as WorkerLogger, run, runMigrations, type Task } from 'graphile-worker';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { App } from './context.js';
 import type { TaskHandler } from './module.js';
@@ -19,6 +20,25 @@ function workerLogger(app: App) {
     const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     log[method](meta ?? {}, message);
   });
+}
+
+let queueInstalled = false;
+
+/**
+ * Whether graphile-worker's queue exists in this database (boot installs it; a database without it has
+ * no worker). Once seen it stays: the answer is cached for the process, so hot paths probe once.
+ */
+export async function jobQueueInstalled(tx: EntityManager): Promise<boolean> {
+  if (queueInstalled) return true;
+  const [{ installed }] = await tx.execute<{ installed: boolean }[]>(`select to_regnamespace('graphile_worker') is not null as installed`);
+  queueInstalled = installed;
+  return installed;
+}
+
+/** Queues a task in the caller's transaction (it commits with the data that caused it); `jobKey` replaces an earlier job of that key. */
+export async function queueJob(tx: EntityManager, task: string, payload: Record<string, string>, at: { runAt: Date; jobKey: string }): Promise<void> {
+  if (!(await jobQueueInstalled(tx))) return;
+  await tx.execute(`select graphile_worker.add_job(?, ?::json, run_at => ?::timestamptz, job_key => ?)`, [task, JSON.stringify(payload), at.runAt.toISOString(), at.jobKey]);
 }
 
 export interface Worker {
