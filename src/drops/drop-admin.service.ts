@@ -7,7 +7,7 @@ import { pgArray } from '../shared/sql.js';
 import { transaction } from '../shared/transaction.js';
 import { DomainError } from '../shared/user-errors.js';
 import { viewsOf } from './drop-read.js';
-import { Drop, LimitedEdition } from './entities.js';
+import { Drop, DropAllocation, LimitedEdition } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import { reservationService } from './reservation.service.js';
 import type { DropCreateInput, DropUpdateInput } from './types.js';
@@ -58,7 +58,7 @@ export const dropAdmin = {
       const edition = tx.create(LimitedEdition, { brandId: product.brand_id, productId, variantIds, editionSize });
       const drop = tx.create(Drop, {
         brandId: product.brand_id, handle: input.handle, editionId: edition.id, productId, storeIds, publicOpensAt: input.publicOpensAt, endsAt: input.endsAt,
-        perCustomerLimit: input.perCustomerLimit, showUnitsLeft: input.showUnitsLeft ?? true, tierRestricted: input.tierRestricted ?? false,
+        perCustomerLimit: input.perCustomerLimit, showUnitsLeft: input.showUnitsLeft ?? true, tierRestricted: input.tierRestricted ?? false, allocation: input.allocation ?? DropAllocation.FIRST_COME,
       });
       await tx.flush();
       // Variant k (0-based) gets numbers k*n+1 .. (k+1)*n.

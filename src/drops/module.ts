@@ -17,7 +17,7 @@ export const dropsModule: DomainModule = {
   nodes: { admin: { Drop: dropAdmin.node } },
   tasks: {
     [RESERVATION_EXPIRE_TASK]: async (app: App, payload: unknown) => {
-      await reservationService.expire(app, (payload as { reservationId: string }).reservationId);
+      await reservationService.expire(app, (payload as { reservationId: string }).reservationId, draws.afterExpiry);
     },
   },
   uniqueConstraints: { drop_release_handle_unique: { what: 'The handle', field: ['handle'] } },

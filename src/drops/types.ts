@@ -104,6 +104,7 @@ export class DropCreateInput {
   @Field(() => Int) @IsInt() @Min(1) @Max(100) perCustomerLimit!: number;
   @Field({ nullable: true, description: 'false: the storefront shows only a lowStock flag (default true).' }) @IsOptional() showUnitsLeft?: boolean;
   @Field({ nullable: true }) @IsOptional() tierRestricted?: boolean;
+  @Field(() => DropAllocation, { nullable: true, description: 'FIRST_COME (default) or DRAW: the units then go only through the drop\'s draw (drawOpen, dropEnter, drawRun).' }) @IsOptional() allocation?: DropAllocation;
 }
 
 @InputType('DropUpdateInput')

@@ -17,6 +17,9 @@ afterAll(() => server?.close());
 const hour = 3_600_000;
 const inHours = (h: number) => new Date(Date.now() + h * hour).toISOString();
 
+/** Draws run only on drops created with allocation DRAW. */
+const drawDrop = (over: Record<string, unknown> = {}) => createDrop(server, w, { allocation: 'DRAW', ...over });
+
 async function openDraw(dropId: string, over: Record<string, unknown> = {}) {
   const res = await server.gql('admin', DrawOpenDocument, { input: { dropId, units: 5, entriesCloseAt: inHours(12), ...over } }, w.adminA);
   return dataOf(res).drawOpen;
@@ -37,7 +40,7 @@ function recompute(draw: { seed: string; commitment: string; entries: { id: stri
 }
 
 test('open, enter, run: the winners recompute from the revealed seed and the published entries', async () => {
-  const drop = await createDrop(server, w, { unitsPerVariant: 20 });
+  const drop = await drawDrop({ unitsPerVariant: 20 });
   const opened = expectOk(await openDraw(drop.id));
   const commitment = opened.drop.draw!.commitment;
   expect(commitment).toMatch(/^[0-9a-f]{64}$/);
@@ -94,7 +97,7 @@ test('open, enter, run: the winners recompute from the revealed seed and the pub
 });
 
 test('drawOpen refusals write nothing', async () => {
-  const drop = await createDrop(server, w, { unitsPerVariant: 3 });
+  const drop = await drawDrop({ unitsPerVariant: 3 });
   const draws = async () => Number((await server.db.orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from drop_draw'))[0].n);
   const before = await draws();
   expectUserError(await openDraw(drop.id, { units: 4 }), 'INVALID', ['input', 'units']);
@@ -105,25 +108,29 @@ test('drawOpen refusals write nothing', async () => {
   expectOk(await openDraw(drop.id, { units: 3 }));
   expectUserError(await openDraw(drop.id, { units: 3 }), 'INVALID_TRANSITION');
   expect(await draws()).toBe(before + 1);
-  const noDraw = await createDrop(server, w);
+  const noDraw = await drawDrop();
   expectUserError(dataOf(await server.gql('admin', DrawRunDocument, { input: { dropId: noDraw.id } }, w.adminA)).drawRun, 'INVALID_TRANSITION');
+  const firstCome = await createDrop(server, w);
+  const refused = expectUserError(await openDraw(firstCome.id, { units: 1 }), 'INVALID_TRANSITION', ['input', 'dropId']);
+  expect(refused.message).toMatch(/allocation DRAW/);
+  expect(await draws()).toBe(before + 1);
 });
 
 test('dropEnter refusals: no draw, other store, tier restriction, closed window; none writes', async () => {
   const [buyer] = await customers(server, 1, 'refused');
   const count = await entryCount();
-  const noDraw = await createDrop(server, w);
+  const noDraw = await drawDrop();
   expectUserError(await enter(buyer.token, noDraw.id), 'NOT_FOUND', ['input', 'dropId']);
 
-  const drop = await createDrop(server, w);
+  const drop = await drawDrop();
   expectOk(await openDraw(drop.id));
   expectUserError(await enter(buyer.token, drop.id, undefined, 'b-cn'), 'MARKET_EXCLUDED');
 
-  const restricted = await createDrop(server, w, { tierRestricted: true });
+  const restricted = await drawDrop({ tierRestricted: true });
   expectOk(await openDraw(restricted.id));
   expectUserError(await enter(buyer.token, restricted.id), 'NOT_ELIGIBLE');
 
-  const closing = await createDrop(server, w);
+  const closing = await drawDrop();
   expectOk(await openDraw(closing.id, { entriesCloseAt: new Date(Date.now() + 1500).toISOString() }));
   await new Promise((resolve) => setTimeout(resolve, 1600));
   expectUserError(await enter(buyer.token, closing.id), 'ENTRY_CLOSED');
@@ -131,7 +138,7 @@ test('dropEnter refusals: no draw, other store, tier restriction, closed window;
 });
 
 test('twenty concurrent entries of one customer with distinct keys make exactly one entry', async () => {
-  const drop = await createDrop(server, w);
+  const drop = await drawDrop();
   expectOk(await openDraw(drop.id));
   const [buyer] = await customers(server, 1, 'eager');
   const results = await Promise.all(Array.from({ length: 20 }, (_, i) => enter(buyer.token, drop.id, `eager-${i}`)));

@@ -8,17 +8,17 @@ import { transaction } from '../../shared/transaction.js';
 import { DomainError } from '../../shared/user-errors.js';
 import { viewsOf } from '../drop-read.js';
 import { eligibilityMessages, eligibilityOf } from '../eligibility.js';
-import { Drop, LimitedEdition } from '../entities.js';
+import { vipService } from '../../vip/programmes/vip.service.js';
+import { Drop, DropAllocation, DropReservation, LimitedEdition } from '../entities.js';
 import { liveDrop, signedInCustomer } from '../reservation.service.js';
+import { holdForWinners } from './allocation.js';
 import { DropDraw, DropEntry } from './entities.js';
 import { DrawErrorCode } from './errors.js';
-import { allocate, commitmentOf, drawOrder, newSeed, verifyCommitment } from './fair-draw.js';
+import { commitmentOf, drawOrder, MAX_WEIGHT, newSeed, verifyCommitment } from './fair-draw.js';
 import { drawView, entryView, type DrawOpenInput, type DropEnterInput } from './types.js';
 
 const HOUR = 3_600_000;
 const DEFAULT_PURCHASE_HOURS = 48;
-/** Every entry weighs 1 for now: the algorithm and the published list carry weights for tier weighting. */
-const ENTRY_WEIGHT = 1;
 
 /** A drop of the viewer's brands, locked; other brands' drops read as missing. */
 async function dropForWrite(ctx: ServiceCtx, tx: EntityManager, globalId: string): Promise<Drop> {
@@ -34,6 +34,18 @@ async function withView(tx: EntityManager, drop: Drop) {
   return { drop: view };
 }
 
+/** The variant entered for: one of the edition's, and required when it has several. */
+async function enteredVariant(em: EntityManager, drop: Drop, globalId: string | null | undefined): Promise<string> {
+  const edition = await em.findOneOrFail(LimitedEdition, drop.editionId);
+  if (globalId == null) {
+    if (edition.variantIds.length === 1) return edition.variantIds[0];
+    throw new DomainError(DrawErrorCode.INVALID, `This edition comes in ${edition.variantIds.length} variants: say which one you enter for`, ['input', 'variantId']);
+  }
+  const variantId = idOf(globalId, 'ProductVariant', 'variantId');
+  if (!edition.variantIds.includes(variantId)) throw new DomainError(DrawErrorCode.NOT_FOUND, 'The variant is not part of this drop', ['input', 'variantId']);
+  return variantId;
+}
+
 const transition = (message: string) => new DomainError(DrawErrorCode.INVALID_TRANSITION, message, ['input', 'dropId']);
 
 export const drawService = {
@@ -42,6 +54,7 @@ export const drawService = {
     return transaction(ctx, async (tx) => {
       const drop = await dropForWrite(ctx, tx, input.dropId);
       if (drop.cancelledAt) throw transition('The drop was cancelled');
+      if (drop.allocation !== DropAllocation.DRAW) throw transition(`The drop is allocated ${drop.allocation}: only a drop created with allocation DRAW sells through a draw`);
       if (await tx.findOne(DropDraw, { dropId: drop.id })) throw transition('The drop has a draw already');
       const edition = await tx.findOneOrFail(LimitedEdition, drop.editionId);
       if (input.units > edition.editionSize) throw new DomainError(DrawErrorCode.INVALID, `At most the edition size (${edition.editionSize}) can be drawn`, ['input', 'units']);
@@ -51,7 +64,7 @@ export const drawService = {
       const seed = newSeed();
       tx.create(DropDraw, {
         dropId: drop.id, brandId: drop.brandId, seed, commitment: commitmentOf(seed), units: input.units, entriesCloseAt: input.entriesCloseAt,
-        purchaseHours: input.purchaseHours ?? DEFAULT_PURCHASE_HOURS,
+        purchaseHours: input.purchaseHours ?? DEFAULT_PURCHASE_HOURS, weightByTier: input.weightByTier ?? false,
       });
       await tx.flush();
       return withView(tx, drop);
@@ -60,7 +73,9 @@ export const drawService = {
 
   /**
    * Closes entries and reveals the seed in one transaction: the draw row's lock waits for entries in
-   * flight, which then see it revealed. Every entry gets its rank; the first `units` a purchase deadline.
+   * flight, which then see it revealed. Every entry gets its rank; then, down the draw order, a unit is held
+   * (holdUnits, phase DRAW, until the purchase deadline) for each entry whose variant has one left and whose
+   * customer is under the limit, until `units` are held.
    */
   run(ctx: ServiceCtx, input: { dropId: string }) {
     return transaction(ctx, async (tx) => {
@@ -69,32 +84,38 @@ export const drawService = {
       if (!locked) throw transition('The drop has no draw (drawOpen first)');
       const draw = await tx.findOneOrFail(DropDraw, { dropId: drop.id }, { refresh: true });
       if (draw.revealedAt) throw transition('The draw was run already');
+      if (drop.cancelledAt || drop.endsAt.getTime() <= Date.now()) throw transition(`The drop ${drop.cancelledAt ? 'was cancelled' : 'has ended'}`);
       if (!verifyCommitment(draw.seed, draw.commitment)) throw new Error(`Draw of drop ${drop.id}: the stored seed does not match its commitment`);
       const entries = await tx.find(DropEntry, { dropId: drop.id });
       const byId = new Map(entries.map((e) => [e.id, e]));
       const now = new Date();
-      const { winners, waitingList } = allocate(drawOrder(draw.seed, entries), draw.units);
-      const purchaseDeadline = new Date(now.getTime() + draw.purchaseHours * HOUR);
-      for (const w of winners) Object.assign(byId.get(w.id)!, { rank: w.rank, purchaseDeadline });
-      for (const w of waitingList) byId.get(w.id)!.rank = w.rank;
+      const ranked = drawOrder(draw.seed, entries).map(({ id, rank }) => Object.assign(byId.get(id)!, { rank }));
       draw.revealedAt = now;
       await tx.flush();
+      await holdForWinners(tx, drop, draw.units, ranked, new Date(now.getTime() + draw.purchaseHours * HOUR));
       return withView(tx, drop);
     });
   },
 
-  /** One entry per customer: eligibility as for reserving (tiers, early access, store), then the entry under the draw row's share lock. */
+  /**
+   * One entry per customer, for one variant of the edition, remembering the store (x-store) it was made
+   * in: eligibility as for reserving (tiers, early access, store), the weight (the tier perks' drawWeight
+   * when the draw weights by tier, else 1), then the entry under the draw row's share lock.
+   */
   async enter(ctx: Context, input: DropEnterInput) {
     const customerId = signedInCustomer(ctx);
     const store = await currentStore(ctx);
     const drop = await liveDrop(ctx.em, input.dropId, ['input', 'dropId']);
     if (!drop.storeIds.includes(store.id)) throw new DomainError(DrawErrorCode.MARKET_EXCLUDED, 'This drop is not released in this store', ['input', 'dropId']);
-    if (!(await ctx.em.findOne(DropDraw, { dropId: drop.id }))) throw new DomainError(DrawErrorCode.NOT_FOUND, 'This drop has no draw', ['input', 'dropId']);
+    const draw = await ctx.em.findOne(DropDraw, { dropId: drop.id });
+    if (!draw) throw new DomainError(DrawErrorCode.NOT_FOUND, 'This drop has no draw', ['input', 'dropId']);
+    const variantId = await enteredVariant(ctx.em, drop, input.variantId);
     const eligibility = await eligibilityOf(ctx.em, drop, customerId, 0);
     if (eligibility.reason === 'ENDED') throw new DomainError(DrawErrorCode.ENTRY_CLOSED, 'The drop has ended', ['input', 'dropId']);
     if (!eligibility.eligible) throw new DomainError(eligibility.reason!, eligibilityMessages[eligibility.reason!](eligibility), ['input', 'dropId']);
+    const weight = draw.weightByTier ? Math.min(MAX_WEIGHT, Math.max(1, (await vipService.perksFor(ctx.em, customerId, drop.brandId)).perks.drawWeight)) : 1;
     const { result } = await transaction(ctx, (tx) =>
-      once(tx, `dropEnter:${customerId}`, input.idempotencyKey, { dropId: drop.id }, async () => {
+      once(tx, `dropEnter:${customerId}`, input.idempotencyKey, { dropId: drop.id, variantId }, async () => {
         const [draw] = await tx.execute<{ revealed_at: Date | null; entries_close_at: Date }[]>(
           'select revealed_at, entries_close_at from drop_draw where drop_id = ? for share', [drop.id],
         );
@@ -103,9 +124,9 @@ export const drawService = {
         }
         const entryId = uuidv7();
         const inserted = await tx.execute<{ id: string }[]>(
-          `insert into drop_entry (id, created_at, updated_at, drop_id, brand_id, customer_id, weight) values (?, now(), now(), ?, ?, ?, ?)
+          `insert into drop_entry (id, created_at, updated_at, drop_id, brand_id, customer_id, variant_id, store_id, weight) values (?, now(), now(), ?, ?, ?, ?, ?, ?)
            on conflict (drop_id, customer_id) do nothing returning id`,
-          [entryId, drop.id, drop.brandId, customerId, ENTRY_WEIGHT],
+          [entryId, drop.id, drop.brandId, customerId, variantId, store.id, weight],
         );
         if (inserted.length === 0) throw new DomainError(DrawErrorCode.ALREADY_ENTERED, 'You have entered this draw already', ['input', 'dropId']);
         return { entryId };
@@ -121,7 +142,12 @@ export const drawService = {
     return drawView(draw, await em.find(DropEntry, { dropId }, { orderBy: { id: 'asc' } }));
   },
 
+  /** The customer's entries with their status (the reservations made for them: one more statement). */
   async entriesOf(em: EntityManager, customerId: string) {
-    return (await em.find(DropEntry, { customerId }, { orderBy: { id: 'desc' }, limit: 100 })).map(entryView);
+    const entries = await em.find(DropEntry, { customerId }, { orderBy: { id: 'desc' }, limit: 100 });
+    const reservationIds = entries.flatMap((e) => (e.reservationId ? [e.reservationId] : []));
+    const reservations = reservationIds.length ? await em.find(DropReservation, { id: { $in: reservationIds } }, { fields: ['id', 'status'] }) : [];
+    const statusOf = new Map(reservations.map((r) => [r.id, r.status]));
+    return entries.map((e) => entryView(e, e.reservationId ? statusOf.get(e.reservationId) : undefined));
   },
 };

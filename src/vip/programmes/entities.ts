@@ -39,7 +39,12 @@ export interface TierPerks {
   tierRestrictedAccess: boolean;
   assignedConcierge: boolean;
   freeServices: string[];
+  /** Tickets in a drop's draw when the draw weights by tier (1-100); absent in rows written before it existed: 1. */
+  drawWeight?: number;
 }
+
+/** Stored perks with every field present (rows written before drawWeight existed lack it). */
+export const perksWithDefaults = (stored: TierPerks): Required<TierPerks> => ({ ...stored, drawWeight: stored.drawWeight ?? 1 });
 
 const bigint = () => new BigIntType('number');
 

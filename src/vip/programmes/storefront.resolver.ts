@@ -4,7 +4,7 @@ import { pickText } from '../../catalog/i18n.js';
 import { Customer } from '../../commerce/customers/customer.entity.js';
 import type { Context } from '../../shared/context.js';
 import { Money } from '../../shared/money.js';
-import { Membership, Programme, Tier } from './entities.js';
+import { Membership, perksWithDefaults, Programme, Tier } from './entities.js';
 import { currentPeriodEnd } from './periods.js';
 import { CustomerVip, type CustomerVipTier } from './types.js';
 
@@ -19,7 +19,7 @@ export async function customerVip(em: EntityManager, customerId: string, locales
     em.find(Programme, { id: { $in: programmeIds }, active: true }),
     em.find(Tier, { programmeId: { $in: programmeIds } }, { orderBy: { rank: 'asc' } }),
   ]);
-  const tierView = (t: Tier): CustomerVipTier => ({ handle: t.handle, name: nameIn(t.names, locales), rank: t.rank, inviteOnly: t.inviteOnly, perks: t.perks });
+  const tierView = (t: Tier): CustomerVipTier => ({ handle: t.handle, name: nameIn(t.names, locales), rank: t.rank, inviteOnly: t.inviteOnly, perks: perksWithDefaults(t.perks) });
   return memberships.flatMap((m) => {
     const programme = programmes.find((p) => p.id === m.programmeId);
     const tier = tiers.find((t) => t.id === m.tierId);

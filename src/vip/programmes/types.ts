@@ -8,6 +8,7 @@ export class VipPerks {
   @Field({ description: 'Access to tier-restricted drops, sessions and auctions.' }) tierRestrictedAccess!: boolean;
   @Field() assignedConcierge!: boolean;
   @Field(() => [String]) freeServices!: string[];
+  @Field(() => Int, { description: "Tickets in a drop's draw when the draw weights by tier (1 = like everyone; merged as the highest)." }) drawWeight!: number;
 }
 
 @ObjectType('CustomerVipProgramme', { simpleResolvers: true })

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
 import { convertMinor } from './conversion.js';
 import { rateAt } from './conversion.js';
-import { Membership, Programme, QualifyingSpend, Tier, TierChangeReason, type TierPerks } from './entities.js';
+import { Membership, perksWithDefaults, Programme, QualifyingSpend, Tier, TierChangeReason, type TierPerks } from './entities.js';
 import { evaluateMember, lockMembership, recordChange } from './evaluation.js';
 import { retentionEnd } from './periods.js';
 import { pgArray } from '../../shared/sql.js';
@@ -15,7 +15,7 @@ export interface HeldTier {
   tierId: string;
   rank: number;
   handle: string;
-  perks: TierPerks;
+  perks: Required<TierPerks>;
   /** { "<locale>": name }. */
   names: Record<string, string>;
   /** When the tier was reached. */
@@ -23,16 +23,17 @@ export interface HeldTier {
   retainedUntil: Date;
 }
 
-const NO_PERKS: TierPerks = { earlyAccessHours: 0, tierRestrictedAccess: false, assignedConcierge: false, freeServices: [] };
+const NO_PERKS: Required<TierPerks> = { earlyAccessHours: 0, tierRestrictedAccess: false, assignedConcierge: false, freeServices: [], drawWeight: 1 };
 
-/** The most generous combination: the longest early access, any access flag, every free service. */
-export function mergePerks(tiers: readonly { perks: TierPerks }[]): TierPerks {
-  return tiers.reduce<TierPerks>(
+/** The most generous combination: the longest early access, any access flag, every free service, the heaviest draw weight. */
+export function mergePerks(tiers: readonly { perks: TierPerks }[]): Required<TierPerks> {
+  return tiers.reduce<Required<TierPerks>>(
     (all, { perks }) => ({
       earlyAccessHours: Math.max(all.earlyAccessHours, perks.earlyAccessHours),
       tierRestrictedAccess: all.tierRestrictedAccess || perks.tierRestrictedAccess,
       assignedConcierge: all.assignedConcierge || perks.assignedConcierge,
       freeServices: [...new Set([...all.freeServices, ...perks.freeServices])],
+      drawWeight: Math.max(all.drawWeight, perks.drawWeight ?? 1),
     }),
     NO_PERKS,
   );
@@ -40,7 +41,7 @@ export function mergePerks(tiers: readonly { perks: TierPerks }[]): TierPerks {
 
 type HeldRow = { programme_id: string; brand_id: string | null; tier_id: string; rank: number; handle: string; perks: TierPerks; names: Record<string, string>; since: Date; retained_until: Date; customer_id: string };
 const held = (r: HeldRow): HeldTier => ({
-  programmeId: r.programme_id, brandId: r.brand_id, tierId: r.tier_id, rank: r.rank, handle: r.handle, perks: r.perks, names: r.names, since: new Date(r.since), retainedUntil: r.retained_until,
+  programmeId: r.programme_id, brandId: r.brand_id, tierId: r.tier_id, rank: r.rank, handle: r.handle, perks: perksWithDefaults(r.perks), names: r.names, since: new Date(r.since), retainedUntil: r.retained_until,
 });
 const HELD_COLUMNS = 'm.programme_id, m.brand_id, t.id as tier_id, t.rank, t.handle, t.perks, t.names, m.since, m.retained_until, m.customer_id';
 
@@ -49,7 +50,7 @@ const HELD_COLUMNS = 'm.programme_id, m.brand_id, t.id as tier_id, t.rank, t.han
  * concierge: the client book's tier). Read-only, one SQL statement each, any entity manager.
  * - `perksFor(em, customerId, brandId)`: the customer's tiers in the active platform programme(s) and
  *   that brand's, the best one (highest rank, the brand's programme first on a tie) and their perks
- *   merged (`perks`: the longest early access, any flag, every free service). No tier: `best` null
+ *   merged (`perks`: the longest early access, any flag, every free service, the highest drawWeight). No tier: `best` null
  *   and no perks.
  * - `tierOf(em, programmeId, customerIds)`: batched, a Map from customer id to the held tier (absent: none).
  * - `tierOfClients(em, pairs)`: the same for (brand, customer) pairs across brands' programmes (the concierge client book).
@@ -57,7 +58,7 @@ const HELD_COLUMNS = 'm.programme_id, m.brand_id, t.id as tier_id, t.rank, t.han
  * from the concierge's approved invitations) and `evaluate(tx, programmeId, customerId, now)`.
  */
 export const vipService = {
-  async perksFor(em: EntityManager, customerId: string, brandId: string | null): Promise<{ tiers: HeldTier[]; best: HeldTier | null; perks: TierPerks }> {
+  async perksFor(em: EntityManager, customerId: string, brandId: string | null): Promise<{ tiers: HeldTier[]; best: HeldTier | null; perks: Required<TierPerks> }> {
     const rows = await em.execute<HeldRow[]>(
       `select ${HELD_COLUMNS}
          from vip_membership m join vip_tier t on t.id = m.tier_id join vip_programme p on p.id = m.programme_id

@@ -128,7 +128,7 @@ export const programmeAdmin = {
       checkLadder([...ladder, { rank: input.rank, threshold, inviteOnly: input.inviteOnly }]);
       const tier = tx.create(Tier, {
         brandId: programme.brandId ?? null, programmeId: programme.id, rank: input.rank, handle: input.handle, names,
-        threshold, inviteOnly: input.inviteOnly, perks: { ...input.perks, freeServices: [...new Set(input.perks.freeServices)] },
+        threshold, inviteOnly: input.inviteOnly, perks: { ...input.perks, freeServices: [...new Set(input.perks.freeServices)], drawWeight: input.perks.drawWeight ?? 1 },
       });
       await tx.flush();
       return { tier: tierView(tier, programme, ctx.locales) };
@@ -151,7 +151,7 @@ export const programmeAdmin = {
       if (input.rank !== undefined) tier.rank = input.rank;
       if (input.threshold !== undefined) tier.threshold = thresholdOf(input.threshold, programme) ?? null;
       if (input.inviteOnly != null) tier.inviteOnly = input.inviteOnly;
-      if (input.perks) tier.perks = { ...input.perks, freeServices: [...new Set(input.perks.freeServices)] };
+      if (input.perks) tier.perks = { ...input.perks, freeServices: [...new Set(input.perks.freeServices)], drawWeight: input.perks.drawWeight ?? 1 };
       checkLadder(ladder);
       await tx.flush();
       return { tier: tierView(tier, programme, ctx.locales) };

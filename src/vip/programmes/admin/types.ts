@@ -21,6 +21,7 @@ export class VipPerksInput {
   @Field() tierRestrictedAccess!: boolean;
   @Field() assignedConcierge!: boolean;
   @Field(() => [String], { description: 'Codes such as "alterations", "atelier-visit".' }) @ArrayMaxSize(20) @Length(1, 60, { each: true }) freeServices!: string[];
+  @Field(() => Int, { nullable: true, description: "Tickets in a drop's draw that weights by tier (1-100, default 1)." }) @IsOptional() @IsInt() @Min(1) @Max(100) drawWeight?: number;
 }
 
 @ObjectType('VipTier', { implements: Node, simpleResolvers: true, description: 'One rung of a VIP programme.' })

@@ -4,7 +4,7 @@ import type { Viewer } from '../../../shared/context.js';
 import { toGlobalId } from '../../../shared/ids.js';
 import { Money } from '../../../shared/money.js';
 import { seesBrand } from '../../../shared/scope.js';
-import { type Membership, Programme, Tier } from '../entities.js';
+import { type Membership, perksWithDefaults, Programme, Tier } from '../entities.js';
 import { VipMembershipView, VipProgrammeView, VipTierView } from './types.js';
 
 const nameIn = (names: Record<string, string>, locales: string[]) => pickText(names, locales) ?? Object.values(names)[0] ?? '';
@@ -13,7 +13,7 @@ const nameList = (names: Record<string, string>) => Object.entries(names).map(([
 export function tierView(t: Tier, programme: Pick<Programme, 'currency'>, locales: string[]): VipTierView {
   return Object.assign(new VipTierView(), {
     id: toGlobalId('VipTier', t.id), programmeId: toGlobalId('VipProgramme', t.programmeId), handle: t.handle,
-    name: nameIn(t.names, locales), names: nameList(t.names), rank: t.rank, inviteOnly: t.inviteOnly, perks: t.perks,
+    name: nameIn(t.names, locales), names: nameList(t.names), rank: t.rank, inviteOnly: t.inviteOnly, perks: perksWithDefaults(t.perks),
     threshold: t.threshold == null ? null : Money.of(t.threshold, programme.currency),
   });
 }
