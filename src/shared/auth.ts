@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { validate as isUuid } from 'uuid';
 import type { AuthChecker } from 'type-graphql';
@@ -14,6 +14,18 @@ type Subject = { typ: 'customer' | 'staff'; sub: string };
 /** A verified token: its subject, its id (jti, what a revocation names) and when it expires. */
 export type TokenClaims = Subject & { jti: string | null; expiresAt: Date };
 
+const signingKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+/** The HMAC key of a secret, imported once per process (jose would import a raw secret on every call). */
+function signingKey(secret: string): Promise<webcrypto.CryptoKey> {
+  let key = signingKeys.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    signingKeys.set(secret, key);
+  }
+  return key;
+}
+
 export async function issueToken(app: App, subject: Subject): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + app.config.JWT_TTL_SECONDS * 1000);
   const token = await new SignJWT({ typ: subject.typ })
@@ -23,7 +35,7 @@ export async function issueToken(app: App, subject: Subject): Promise<{ token: s
     .setIssuedAt()
     .setJti(randomUUID())
     .setExpirationTime(expiresAt)
-    .sign(new TextEncoder().encode(app.config.jwtSecret));
+    .sign(await signingKey(app.config.jwtSecret));
   return { token, expiresAt };
 }
 
@@ -45,7 +57,7 @@ export const NO_LONGER_VALID = 'Access token no longer valid: sign in again';
  */
 export async function verifyToken(app: App, token: string): Promise<TokenClaims> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(app.config.jwtSecret), {
+    const { payload } = await jwtVerify(token, await signingKey(app.config.jwtSecret), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       requiredClaims: ['exp', 'iss', 'typ', 'sub'],
