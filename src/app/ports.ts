@@ -1,4 +1,5 @@
 import { wirePayments } from '../commerce/payments/wiring.js';
+import { conciergeEditionHolds } from '../drops/concierge-holds.js';
 import { wireSearch } from '../search/wiring.js';
 import { wireConcierge } from '../vip/concierge/wiring.js';
 import { remoteSelling } from '../vip/concierge/remote-selling.service.js';
@@ -10,6 +11,7 @@ export async function wirePorts(app: App): Promise<void> {
   app.ports.search = await wireSearch(app);
   app.ports.payments = wirePayments(app);
   app.ports.attribution = remoteSelling;
+  app.ports.editionHolds = conciergeEditionHolds;
   wireConcierge();
   wireVip();
 }

@@ -5,10 +5,11 @@ import { toGlobalId } from '../shared/ids.js';
 import { ConnectionArgs } from '../shared/pagination.js';
 import { StaffRole } from '../shared/roles.js';
 import { payload } from '../shared/user-errors.js';
+import { dashboardLoader } from './dashboard.js';
 import { dropAdmin } from './drop-admin.service.js';
 import { phasesOf, statusOfView } from './drop-read.js';
 import {
-  DropCancelPayload, DropConnection, DropCreateInput, DropIdInput, DropPayload, DropPhases, DropStats, DropStatus, DropUpdateInput, DropView,
+  DropCancelPayload, DropConnection, DropDashboard, DropCreateInput, DropIdInput, DropPayload, DropPhases, DropStats, DropStatus, DropUpdateInput, DropView,
 } from './types.js';
 import { editionUnits } from './units.js';
 
@@ -41,6 +42,11 @@ export class DropAdminResolver {
   @FieldResolver(() => DropStats, { description: 'The dashboard: units available, reserved and sold (they add up to editionSize).' })
   async stats(@Root() drop: DropView, @Ctx() ctx: Context): Promise<DropStats> {
     return (await editionUnits.stats(ctx.em, [drop.row.editionId])).get(drop.row.editionId) ?? { available: 0, reserved: 0, sold: 0 };
+  }
+
+  @FieldResolver(() => DropDashboard, { description: 'Units, draw entries, reservations and conversion, in all and per phase (one statement for a page of drops).' })
+  dashboard(@Root() drop: DropView, @Ctx() ctx: Context): Promise<DropDashboard> {
+    return dashboardLoader(ctx).load(drop.row);
   }
 
   @Mutation(() => DropPayload, { description: 'Creates the numbered edition (unitsPerVariant units per variant) and the drop, unpublished.' })

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsHandle } from '../catalog/admin/validation.js';
 import { CheckoutAddressInput, CheckoutPaymentInput } from '../commerce/checkout/types.js';
 import { Order } from '../commerce/orders/entities.js';
@@ -7,7 +7,7 @@ import { Node } from '../shared/entity.js';
 import { toGlobalId } from '../shared/ids.js';
 import { connectionType } from '../shared/pagination.js';
 import { payloadType } from '../shared/payload-type.js';
-import { DropAllocation, ReservationStatus, type Drop, type DropReservation } from './entities.js';
+import { DropAllocation, ReservationPhase, ReservationStatus, type Drop, type DropReservation } from './entities.js';
 import { DropUserError } from './errors.js';
 
 export enum DropStatus {
@@ -59,6 +59,32 @@ export class DropStats {
   @Field(() => Int) available!: number;
   @Field(() => Int) reserved!: number;
   @Field(() => Int) sold!: number;
+}
+
+registerEnumType(ReservationPhase, {
+  name: 'DropReservationPhase',
+  description: 'How a reservation was made: EARLY_ACCESS (dropReserve before publicOpensAt), PUBLIC, DRAW (a draw win), CONCIERGE (a concierge hold).',
+});
+
+@ObjectType('DropPhaseStats', { simpleResolvers: true, description: "The reservations of one phase and what became of them." })
+export class DropPhaseStats {
+  @Field(() => ReservationPhase) phase!: ReservationPhase;
+  @Field(() => Int, { description: 'Reservations made in this phase, whatever became of them.' }) reservations!: number;
+  @Field(() => Int, { description: 'Units those reservations held (sum of their quantities).' }) unitsReserved!: number;
+  @Field(() => Int, { description: 'Reservations bought (CONVERTED).' }) converted!: number;
+  @Field(() => Int, { description: 'Units of the converted reservations.' }) unitsSold!: number;
+  @Field(() => Int) expired!: number;
+  @Field(() => Int) released!: number;
+}
+
+@ObjectType('DropDashboard', { simpleResolvers: true, description: 'Where a drop stands: its units, draw entries and reservations by phase.' })
+export class DropDashboard {
+  @Field(() => DropStats, { description: 'Edition units by status now.' }) units!: DropStats;
+  @Field(() => Int, { description: 'Draw entries of the drop.' }) entries!: number;
+  @Field(() => Int, { description: 'Reservations ever made, every phase and status.' }) reservations!: number;
+  @Field(() => Int, { description: 'Reservations bought (CONVERTED).' }) converted!: number;
+  @Field(() => Float, { description: 'converted / reservations, rounded to 4 decimals; 0 without reservations.' }) conversionRate!: number;
+  @Field(() => [DropPhaseStats], { description: 'One entry per phase that has reservations, in phase order.' }) phases!: DropPhaseStats[];
 }
 
 @ObjectType('DropReservation', { simpleResolvers: true, description: 'Units held for the customer until expiresAt.' })

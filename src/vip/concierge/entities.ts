@@ -49,9 +49,14 @@ export enum HoldStatus {
   CONVERTED = 'CONVERTED',
 }
 
-/** Units of a variant reserved at one stock location for a client until `expiresAt` (stock.service reserve/release). */
+/**
+ * Units of a variant held for a client until `expiresAt`: reserved at one stock location (stock.service
+ * reserve/release), or, for a variant of a live drop's edition, as edition units of the drop reservation
+ * `reservationId` (the `editionHolds` port).
+ */
 @Entity({ tableName: 'client_hold' })
 @Index({ properties: ['clientId', 'id'] })
+@Index({ properties: ['reservationId'] })
 export class ClientHold extends Node {
   @Property({ type: 'uuid' }) clientId!: string;
   @Property({ type: 'uuid' }) brandId!: string;
@@ -64,6 +69,8 @@ export class ClientHold extends Node {
   @Property({ length: 80 }) createdBy!: string;
   /** The cart the held units went into (CONVERTED). */
   @Property({ type: 'uuid', nullable: true }) cartId?: string | null;
+  /** The drop reservation holding edition units for this hold; the hold follows its end (concierge.edition_holds). */
+  @Property({ type: 'uuid', nullable: true }) reservationId?: string | null;
 }
 
 export enum AppointmentStatus {

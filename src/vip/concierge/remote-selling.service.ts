@@ -43,7 +43,8 @@ export const remoteSelling = {
         if (!hold) throw notFound(field, 'hold of this client');
         if (hold.status !== HoldStatus.ACTIVE) throw new DomainError(ConciergeErrorCode.INVALID_TRANSITION, `The hold is ${hold.status}`, field);
         if (hold.storeId !== store.id) throw new DomainError(ConciergeErrorCode.INVALID, 'The hold is at a location of another store', field);
-        await endHold(tx, hold, 'convert', actorOf(ctx.viewer), field);
+        if (hold.reservationId) throw new DomainError(ConciergeErrorCode.INVALID, "The hold is of a drop's edition units: the client buys them with reservationCheckout (customer.reservations)", field);
+        await endHold(tx, ctx.app, hold, 'convert', actorOf(ctx.viewer), field);
         holds.push(hold);
         lines.push({ merchandiseId: toGlobalId('ProductVariant', hold.variantId), quantity: hold.quantity });
       }

@@ -60,7 +60,7 @@ export class ClientNoteView {
   @Field() createdAt!: Date;
 }
 
-@ObjectType('ClientHold', { simpleResolvers: true, description: 'Units of a variant held for a client at a stock location until a deadline.' })
+@ObjectType('ClientHold', { simpleResolvers: true, description: "Units of a variant held for a client until a deadline: stock at a location, or a live drop's edition units." })
 export class ClientHoldView {
   @Field(() => ID) id!: string;
   @Field(() => ID) variantId!: string;
@@ -69,6 +69,8 @@ export class ClientHoldView {
   @Field() expiresAt!: Date;
   @Field(() => HoldStatus) status!: HoldStatus;
   @Field() createdAt!: Date;
+  @Field(() => ID, { nullable: true, description: "For a variant of a live drop's edition: the client's DropReservation holding the units (they buy it with reservationCheckout); null for stock at the location." })
+  reservationId!: string | null;
 }
 
 @ObjectType('Appointment', { simpleResolvers: true, description: 'A private appointment with a client at a boutique.' })
