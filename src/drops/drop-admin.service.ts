@@ -6,6 +6,9 @@ import { actorOf, idOf, seesBrand, visibleBrandIds, type ServiceCtx } from '../s
 import { pgArray } from '../shared/sql.js';
 import { transaction } from '../shared/transaction.js';
 import { DomainError } from '../shared/user-errors.js';
+import { depositOpening } from './deposits/opening.js';
+import { depositSettlement } from './deposits/settlement.js';
+import { checkTerms, termColumns, termsOf } from './deposits/terms.js';
 import { viewsOf } from './drop-read.js';
 import { Drop, DropAllocation, LimitedEdition } from './entities.js';
 import { DropErrorCode } from './errors.js';
@@ -38,6 +41,7 @@ export const dropAdmin = {
   create(ctx: ServiceCtx, input: DropCreateInput) {
     return transaction(ctx, async (tx) => {
       checkWindow(input.publicOpensAt, input.endsAt, ['input', 'endsAt']);
+      if (input.deposit) checkTerms(input.deposit, input.publicOpensAt);
       const productId = idOf(input.productId, 'Product', 'productId');
       const [product] = await tx.execute<{ brand_id: string }[]>(`select brand_id from product where id = ? and status <> 'ARCHIVED'`, [productId]);
       if (!product || !seesBrand(ctx.viewer, product.brand_id)) throw notFound('product', ['input', 'productId']);
@@ -59,6 +63,7 @@ export const dropAdmin = {
       const drop = tx.create(Drop, {
         brandId: product.brand_id, handle: input.handle, editionId: edition.id, productId, storeIds, publicOpensAt: input.publicOpensAt, endsAt: input.endsAt,
         perCustomerLimit: input.perCustomerLimit, showUnitsLeft: input.showUnitsLeft ?? true, tierRestricted: input.tierRestricted ?? false, allocation: input.allocation ?? DropAllocation.FIRST_COME,
+        ...termColumns(input.deposit ?? null),
       });
       await tx.flush();
       // Variant k (0-based) gets numbers k*n+1 .. (k+1)*n.
@@ -79,6 +84,12 @@ export const dropAdmin = {
       const publicOpensAt = input.publicOpensAt ?? drop.publicOpensAt;
       const endsAt = input.endsAt ?? drop.endsAt;
       checkWindow(publicOpensAt, endsAt, ['input', input.endsAt ? 'endsAt' : 'publicOpensAt']);
+      if (input.deposit !== undefined && (await depositOpening.taken(tx, drop.id))) {
+        throw new DomainError(DropErrorCode.INVALID_TRANSITION, 'Deposits were taken on these terms: they can no longer change', ['input', 'deposit']);
+      }
+      const terms = input.deposit === undefined ? termsOf(drop) : input.deposit;
+      if (terms) checkTerms(terms, publicOpensAt);
+      if (input.deposit !== undefined) Object.assign(drop, termColumns(input.deposit));
       Object.assign(drop, { publicOpensAt, endsAt, perCustomerLimit: input.perCustomerLimit ?? drop.perCustomerLimit, showUnitsLeft: input.showUnitsLeft ?? drop.showUnitsLeft, tierRestricted: input.tierRestricted ?? drop.tierRestricted });
       await tx.flush();
       return single(tx, drop);
@@ -95,15 +106,20 @@ export const dropAdmin = {
     });
   },
 
-  /** Ends the drop and releases every active reservation (their units go back, allocations too), in one transaction. */
+  /**
+   * Ends the drop, releases every active reservation (their units go back, allocations too) and voids
+   * every deposit awaiting its balance (order cancelled, units back), in one transaction; a job per
+   * voided deposit then refunds or voids its payment (no provider call under the drop's lock).
+   */
   cancel(ctx: ServiceCtx, input: { id: string }) {
     return transaction(ctx, async (tx) => {
       const drop = await dropForWrite(ctx, tx, input.id);
       if (drop.cancelledAt) throw new DomainError(DropErrorCode.INVALID_TRANSITION, 'The drop is cancelled already', ['input', 'id']);
       drop.cancelledAt = new Date();
       const releasedReservations = await reservationService.releaseAll(tx, drop.id, actorOf(ctx.viewer));
+      const voidedDeposits = (await depositSettlement.voidAll(tx, drop.id, actorOf(ctx.viewer))).length;
       await tx.flush();
-      return { ...(await single(tx, drop)), releasedReservations };
+      return { ...(await single(tx, drop)), releasedReservations, voidedDeposits };
     });
   },
 

@@ -1,6 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Node } from '../shared/entity.js';
+import { UnpaidBalance } from './deposits/entities.js';
 
 export enum UnitStatus {
   AVAILABLE = 'AVAILABLE',
@@ -73,6 +74,11 @@ export class Drop extends Node {
   @Property() tierRestricted: Opt<boolean> = false;
   @Property() published: Opt<boolean> = false;
   @Property({ type: 'timestamptz', nullable: true }) cancelledAt?: Date | null;
+  /** Deposit pre-sale terms (src/drops/deposits): all four set, or none. */
+  @Property({ type: 'integer', nullable: true }) depositPercent?: number | null;
+  @Property({ type: 'timestamptz', nullable: true }) depositBalanceOpensAt?: Date | null;
+  @Property({ type: 'timestamptz', nullable: true }) depositBalanceDueAt?: Date | null;
+  @Enum({ items: () => UnpaidBalance, nativeEnumName: 'drop_deposit_unpaid_balance', nullable: true }) depositUnpaidBalance?: UnpaidBalance | null;
 }
 
 /** Units of one variant held for a customer until `expiresAt`; ends exactly once (state machine, compare-and-set). */

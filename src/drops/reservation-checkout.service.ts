@@ -7,6 +7,7 @@ import { cartCost, NO_TERMS } from '../commerce/carts/cart-cost.js';
 import { lineSnapshot } from '../commerce/checkout/checkout-draft.js';
 import type { OrderDraft } from '../commerce/checkout/checkout.entity.js';
 import { Order, type OrderAddress } from '../commerce/orders/entities.js';
+import type { OrderEvent } from '../commerce/orders/order-lifecycle.js';
 import { orderService } from '../commerce/orders/order.service.js';
 import { PaymentPurpose } from '../commerce/payments/payment.entity.js';
 import { paymentService } from '../commerce/payments/payment.service.js';
@@ -18,7 +19,8 @@ import { apply } from '../shared/state-machine.js';
 import { transaction } from '../shared/transaction.js';
 import { DomainError } from '../shared/user-errors.js';
 import { certificateService } from './certificates/certificate.service.js';
-import { DropReservation, LimitedEdition, ReservationStatus } from './entities.js';
+import { depositOpening, type DepositQuote } from './deposits/opening.js';
+import { Drop, DropReservation, LimitedEdition, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import { reservationLifecycle } from './lifecycle.js';
 import { scheduleExpiry, signedInCustomer } from './reservation.service.js';
@@ -55,17 +57,42 @@ async function pend(ctx: Context, tx: EntityManager, customerId: string, reserva
     totals: cartCost(store.currency, [line.unitPrice * line.quantity], false, NO_TERMS),
     delivery: { method: DeliveryMethod.SHIPPING, address: { ...input.shippingAddress } },
   };
-  const paymentId = await paymentService.createPending(tx, { storeId: store.id, amount: draft.totals.total, currency: draft.currency, purpose: PaymentPurpose.ORDER, provider: input.payment.provider });
+  const deposit = depositOpening.quote(await tx.findOneOrFail(Drop, reservation.dropId), draft.totals.total);
+  const paymentId = await paymentService.createPending(tx, {
+    storeId: store.id, amount: deposit?.depositAmount ?? draft.totals.total, currency: draft.currency, purpose: deposit ? PaymentPurpose.DEPOSIT : PaymentPurpose.ORDER, provider: input.payment.provider,
+  });
   const graceUntil = new Date(Date.now() + PAYMENT_GRACE_SECONDS * 1000);
   if (reservation.expiresAt < graceUntil) {
     reservation.expiresAt = graceUntil;
     await scheduleExpiry(tx, reservation.id, graceUntil);
   }
-  return { paymentId, draft };
+  return { paymentId, draft, deposit };
 }
 
-/** Step 3 (approved): the reservation CONVERTED, the order, its units SOLD with their numbers and a certificate each; null when it ended meanwhile. */
-async function placeOrder(app: App, reservationId: string, draft: OrderDraft, paymentId: string, actor: string): Promise<Order | null> {
+/**
+ * A reservation's units SOLD to the order, one authenticity certificate each, in the caller's
+ * transaction; returns their numbers. For checkout and for a deposit's balance.
+ */
+export async function sellAndCertify(tx: EntityManager, reservation: DropReservation, orderId: string): Promise<number[]> {
+  const numbers = await editionUnits.sell(tx, reservation.id, orderId);
+  if (numbers.length !== reservation.quantity) throw new Error(`Reservation ${reservation.id}: ${numbers.length} of its ${reservation.quantity} units were reserved`);
+  const [{ edition_id: editionId }] = await tx.execute<{ edition_id: string }[]>('select edition_id from drop_release where id = ?', [reservation.dropId]);
+  const edition = await tx.findOneOrFail(LimitedEdition, editionId);
+  for (const unitNumber of numbers) {
+    await certificateService.issue(tx, {
+      brandId: reservation.brandId, editionId: edition.id, unitNumber, editionSize: edition.editionSize, productId: edition.productId,
+      variantId: reservation.variantId, customerId: reservation.customerId, storeId: reservation.storeId,
+    });
+  }
+  return numbers;
+}
+
+/**
+ * Step 3 (approved): the reservation CONVERTED, the order, its units SOLD with their numbers and a
+ * certificate each; null when it ended meanwhile. With a deposit the units stay RESERVED (no
+ * certificate yet) and a drop_deposit awaits the balance.
+ */
+async function placeOrder(app: App, reservationId: string, draft: OrderDraft, paymentId: string, actor: string, deposit: DepositQuote | null): Promise<Order | null> {
   return transaction({ em: app.orm.em.fork() }, async (tx) => {
     const [row] = await tx.execute<{ id: string }[]>(`select id from drop_reservation where id = ? and status = 'ACTIVE' for update`, [reservationId]);
     if (!row) return null;
@@ -73,37 +100,32 @@ async function placeOrder(app: App, reservationId: string, draft: OrderDraft, pa
     await apply(tx, reservationLifecycle, { table: 'drop_reservation', id: reservationId, event: 'convert', actor, expectedFrom: ReservationStatus.ACTIVE });
     const order = await orderService.createOrder(tx, { ...draft, status: 'PENDING_PAYMENT', actor });
     await tx.flush();
-    const numbers = await editionUnits.sell(tx, reservationId, order.id);
-    if (numbers.length !== reservation.quantity) throw new Error(`Reservation ${reservationId}: ${numbers.length} of its ${reservation.quantity} units were reserved`);
     await tx.execute(`update drop_reservation set order_id = ?, updated_at = now() where id = ?`, [order.id, reservationId]);
-    const edition = await tx.findOneOrFail(LimitedEdition, { id: (await tx.execute<{ edition_id: string }[]>('select d.edition_id from drop_release d where d.id = ?', [reservation.dropId]))[0].edition_id });
-    for (const unitNumber of numbers) {
-      await certificateService.issue(tx, {
-        brandId: reservation.brandId, editionId: edition.id, unitNumber, editionSize: edition.editionSize, productId: edition.productId,
-        variantId: reservation.variantId, customerId: reservation.customerId, storeId: reservation.storeId,
-      });
-    }
+    if (deposit) await depositOpening.open(tx, { reservation, orderId: order.id, paymentId, currency: draft.currency, quote: deposit });
+    else await sellAndCertify(tx, reservation, order.id);
     await paymentService.attachOrder(tx, paymentId, order.id);
     return order;
   });
 }
 
-async function captureAndPay(app: App, orderId: string, paymentId: string, actor: string) {
+/** Captures the payment, then moves the order (`pay`, or `pay_deposit` for a deposit); a refused or unreachable capture leaves the order as it is. */
+export async function captureAndPay(app: App, orderId: string, paymentId: string, actor: string, event: Extract<OrderEvent, 'pay' | 'pay_deposit'> = 'pay') {
   try {
     const captured = await paymentService.capture(app, paymentId, { idempotencyKey: 'drop-checkout', actor });
-    if (captured.status !== 'SUCCEEDED') return app.logger.warn({ orderId, paymentId }, 'drop checkout capture declined: order left PENDING_PAYMENT');
+    if (captured.status !== 'SUCCEEDED') return app.logger.warn({ orderId, paymentId }, 'drop checkout capture declined: order left as it was');
   } catch (err) {
     if (!(err instanceof PaymentUnavailableError)) throw err;
-    return app.logger.warn({ err, orderId, paymentId }, 'drop checkout capture unavailable: order left PENDING_PAYMENT');
+    return app.logger.warn({ err, orderId, paymentId }, 'drop checkout capture unavailable: order left as it was');
   }
-  await transaction({ em: app.orm.em.fork() }, (tx) => orderService.markPaid(tx, orderId, actor));
+  await transaction({ em: app.orm.em.fork() }, (tx) => orderService.transition(tx, orderId, event, actor));
 }
 
 /**
  * reservationCheckout, in the three steps of checkoutComplete (src/commerce/checkout) so that no
  * provider call runs inside a transaction holding the reservation: pend, authorize outside, then place
  * the order. A declined payment leaves the reservation ACTIVE until it expires (the buyer may retry with
- * a new key); a reservation that ended meanwhile voids the payment.
+ * a new key); a reservation that ended meanwhile voids the payment. On a deposit drop (before its
+ * balanceDueAt) only the deposit is charged and the order waits DEPOSIT_PAID for depositPayBalance.
  */
 export const reservationCheckout = {
   async complete(ctx: Context, input: ReservationCheckoutInput): Promise<{ order: Order }> {
@@ -116,7 +138,7 @@ export const reservationCheckout = {
     await currentStore(ctx);
     const request = { reservationId, payment: input.payment, shippingAddress: input.shippingAddress ?? null };
     const started = await transaction(ctx, (tx) => once(tx, `reservationCheckout:${customerId}`, input.idempotencyKey, request, () => pend(ctx, tx, customerId, reservationId, input)));
-    const { paymentId, draft } = started.result;
+    const { paymentId, draft, deposit } = started.result;
     if (started.replayed) return { order: await resultOf(ctx, reservationId) };
     let declined: DomainError | null = null;
     try {
@@ -127,12 +149,12 @@ export const reservationCheckout = {
       declined = new DomainError(DropErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; nothing was charged. Try again with a new key', ['input', 'payment']);
     }
     if (declined) throw declined;
-    const order = await placeOrder(ctx.app, reservationId, draft, paymentId, actor);
+    const order = await placeOrder(ctx.app, reservationId, draft, paymentId, actor, deposit);
     if (!order) {
       await paymentService.settleAbandoned(ctx.app, paymentId).catch((err) => ctx.app.logger.warn({ err, paymentId }, 'void after an ended reservation failed'));
       throw expired();
     }
-    await captureAndPay(ctx.app, order.id, paymentId, actor);
+    await captureAndPay(ctx.app, order.id, paymentId, actor, deposit ? 'pay_deposit' : 'pay');
     return { order: await ctx.em.fork().findOneOrFail(Order, order.id) };
   },
 };

@@ -8,6 +8,7 @@ import { toGlobalId } from '../shared/ids.js';
 import { connectionType } from '../shared/pagination.js';
 import { payloadType } from '../shared/payload-type.js';
 import { DropAllocation, ReservationPhase, ReservationStatus, type Drop, type DropReservation } from './entities.js';
+import { DropDepositTermsInput } from './deposits/terms.js';
 import { DropUserError } from './errors.js';
 
 export enum DropStatus {
@@ -131,6 +132,8 @@ export class DropCreateInput {
   @Field({ nullable: true, description: 'false: the storefront shows only a lowStock flag (default true).' }) @IsOptional() showUnitsLeft?: boolean;
   @Field({ nullable: true }) @IsOptional() tierRestricted?: boolean;
   @Field(() => DropAllocation, { nullable: true, description: 'FIRST_COME (default) or DRAW: the units then go only through the drop\'s draw (drawOpen, dropEnter, drawRun).' }) @IsOptional() allocation?: DropAllocation;
+  @Field(() => DropDepositTermsInput, { nullable: true, description: 'A deposit pre-sale: reservationCheckout charges percent of the total, the balance is paid in its window.' })
+  @IsOptional() @ValidateNested() deposit?: DropDepositTermsInput | null;
 }
 
 @InputType('DropUpdateInput')
@@ -141,6 +144,8 @@ export class DropUpdateInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100) perCustomerLimit?: number;
   @Field({ nullable: true }) @IsOptional() showUnitsLeft?: boolean;
   @Field({ nullable: true }) @IsOptional() tierRestricted?: boolean;
+  @Field(() => DropDepositTermsInput, { nullable: true, description: 'New deposit terms; null removes them. Refused once a reservation was checked out with a deposit.' })
+  @IsOptional() @ValidateNested() deposit?: DropDepositTermsInput | null;
 }
 
 @InputType('DropIdInput')
@@ -149,7 +154,7 @@ export class DropIdInput {
 }
 
 export const DropPayload = payloadType('DropPayload', DropUserError, { drop: () => DropView });
-export const DropCancelPayload = payloadType('DropCancelPayload', DropUserError, { drop: () => DropView, releasedReservations: () => Int });
+export const DropCancelPayload = payloadType('DropCancelPayload', DropUserError, { drop: () => DropView, releasedReservations: () => Int, voidedDeposits: () => Int });
 
 @InputType('ReservationCheckoutInput')
 export class ReservationCheckoutInputType {

@@ -8,6 +8,7 @@ import { DeliveryMethod } from '../carts/cart.entity.js';
 
 export enum OrderStatus {
   PENDING_PAYMENT = 'PENDING_PAYMENT',
+  DEPOSIT_PAID = 'DEPOSIT_PAID',
   PAID = 'PAID',
   FULFILLED = 'FULFILLED',
   PICKED_UP = 'PICKED_UP',
@@ -19,6 +20,7 @@ registerEnumType(OrderStatus, {
   name: 'OrderStatus',
   valuesConfig: {
     PENDING_PAYMENT: { description: 'Placed; the payment is not captured yet.' },
+    DEPOSIT_PAID: { description: 'A deposit pre-sale: the deposit is captured, the balance is due (PAID once it is).' },
     PAID: { description: 'Paid; waiting to be shipped or collected.' },
     FULFILLED: { description: 'Handed to the carrier (SHIPPING).' },
     PICKED_UP: { description: 'Collected at the boutique (PICKUP).' },

@@ -33,6 +33,7 @@ export const orderEvents = defineEvents({
   'order.fulfilled': fact,
   'order.cancelled': fact,
   'order.refunded': event(orderFacts.extend({ amount: z.number().int().positive() }), 'orderId'),
+  'order.pay_deposit': orderTransition,
   'order.pay': orderTransition,
   'order.fulfil': orderTransition,
   'order.pick_up': orderTransition,

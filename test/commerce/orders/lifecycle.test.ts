@@ -27,10 +27,11 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** The lifecycle as the issue states it, written out independently of the machine table. */
-const { PAID, FULFILLED, PICKED_UP, CANCELLED, PARTIALLY_REFUNDED, REFUNDED } = OrderStatus;
+const { DEPOSIT_PAID, PAID, FULFILLED, PICKED_UP, CANCELLED, PARTIALLY_REFUNDED, REFUNDED } = OrderStatus;
 const refundable = { refund_partially: PARTIALLY_REFUNDED, refund: REFUNDED };
 const EXPECTED: Record<OrderStatus, Partial<Record<OrderEvent, OrderStatus>>> = {
-  PENDING_PAYMENT: { pay: PAID, cancel: CANCELLED },
+  PENDING_PAYMENT: { pay_deposit: DEPOSIT_PAID, pay: PAID, cancel: CANCELLED },
+  DEPOSIT_PAID: { pay: PAID, cancel: CANCELLED },
   PAID: { fulfil: FULFILLED, pick_up: PICKED_UP, cancel: CANCELLED, ...refundable },
   FULFILLED: refundable,
   PICKED_UP: refundable,
