@@ -80,14 +80,11 @@ async function liveDrop(o: DropStormOptions, client: pg.Client, app: App, units:
   return { dropId: dropId as string, dropUuid: Buffer.from(dropId, 'base64').toString().split(':')[1], variantId };
 }
 
-/** One dropReserve per buyer from `connections` workers; per-request latency and when each unit was won, in ms from the start. */
-async function storm(o: DropStormOptions, drop: { dropId: string; variantId: string }, tokens: string[]) {
+/** One request per token from `connections` workers; per-request latency, and `onBody` sees each answer at its end time (ms from the start). */
+async function fire(o: DropStormOptions, tokens: string[], query: string, variables: Record<string, unknown>, onBody: (body: any, endedAt: number) => void) {
   const durations: number[] = [];
-  const wonAt: number[] = [];
-  let soldOut = 0;
   let errors = 0;
   let next = 0;
-  const input = { dropId: drop.dropId, variantId: drop.variantId, quantity: 1 };
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: o.connections }, async () => {
@@ -95,21 +92,35 @@ async function storm(o: DropStormOptions, drop: { dropId: string; variantId: str
         const token = tokens[next++];
         const started = performance.now();
         try {
-          const body = await post(o.url, { 'x-store': o.store, authorization: `Bearer ${token}` }, DROP_RESERVE, { input });
+          const body = await post(o.url, { 'x-store': o.store, authorization: `Bearer ${token}` }, query, variables);
           const ended = performance.now();
           durations.push(ended - started);
-          const r = body.data?.dropReserve;
-          if (r?.reservation?.quantity === 1) wonAt.push(ended - t0);
-          else if (r?.userErrors?.length === 1 && r.userErrors[0].code === 'SOLD_OUT') soldOut++;
-          else if (errors++ === 0) console.error(`dropReserve: ${JSON.stringify(body).slice(0, 400)}`);
+          onBody(body, ended - t0);
         } catch (err) {
-          if (errors++ === 0) console.error(`dropReserve: ${(err as Error).message}`);
+          if (errors++ === 0) console.error(`${query.slice(0, 40)}: ${(err as Error).message}`);
         }
       }
     }),
   );
-  return { durations, wonAt, soldOut, errors, elapsedMs: performance.now() - t0 };
+  return { durations, errors, elapsedMs: performance.now() - t0 };
 }
+
+/** One dropReserve per buyer; when each unit was won, in ms from the start. */
+async function storm(o: DropStormOptions, drop: { dropId: string; variantId: string }, tokens: string[]) {
+  const wonAt: number[] = [];
+  let soldOut = 0;
+  let refused = 0;
+  const fired = await fire(o, tokens, DROP_RESERVE, { input: { dropId: drop.dropId, variantId: drop.variantId, quantity: 1 } }, (body, endedAt) => {
+    const r = body.data?.dropReserve;
+    if (r?.reservation?.quantity === 1) wonAt.push(endedAt);
+    else if (r?.userErrors?.length === 1 && r.userErrors[0].code === 'SOLD_OUT') soldOut++;
+    else if (refused++ === 0) console.error(`dropReserve: ${JSON.stringify(body).slice(0, 400)}`);
+  });
+  return { ...fired, wonAt, soldOut, errors: fired.errors + refused };
+}
+
+/** The floor under any signed-in request here: the same buyers ask `customer { id }` (the token check and one read). */
+const SIGNED_IN_FLOOR = /* GraphQL */ `query BenchFloor { customer { id } }`;
 
 /** What the database holds after the storm: units reserved, distinct units and numbers, the most any customer holds. */
 async function outcome(client: pg.Client, dropUuid: string) {
@@ -203,7 +214,7 @@ export async function benchDrops(o: DropStormOptions) {
     const cpu0 = o.cpuMs?.();
     const s = await storm(o, drop, tokens);
     const cpu1 = o.cpuMs?.();
-    const perRequest = (a?: number, b?: number) => (a != null && b != null && s.durations.length ? +((b - a) / s.durations.length).toFixed(2) : null);
+    const perRequest = (a?: number, b?: number, n = s.durations.length) => (a != null && b != null && n ? +((b - a) / n).toFixed(2) : null);
     const db = await outcome(client, drop.dropUuid);
     const sorted = [...s.durations].sort((a, b) => a - b);
     const soldOutAtMs = s.wonAt.length ? Math.max(...s.wonAt) : s.elapsedMs;
@@ -222,6 +233,20 @@ export async function benchDrops(o: DropStormOptions) {
       soldOutAtMs: +soldOutAtMs.toFixed(0),
       serverCpuMsPerReq: perRequest(cpu0?.server, cpu1?.server),
       pgCpuMsPerReq: perRequest(cpu0?.postgres, cpu1?.postgres),
+    };
+    let answered = 0;
+    const f0 = o.cpuMs?.();
+    const f = await fire(o, tokens, SIGNED_IN_FLOOR, {}, (body) => { if (body.data?.customer?.id) answered++; });
+    const f1 = o.cpuMs?.();
+    const floorSorted = [...f.durations].sort((a, b) => a - b);
+    const floorRow = {
+      scenario: 'signed-in-floor',
+      reqPerSec: +(f.durations.length / (f.elapsedMs / 1000)).toFixed(1),
+      p50: percentile(floorSorted, 50),
+      p99: percentile(floorSorted, 99),
+      errors: tokens.length - answered,
+      serverCpuMsPerReq: perRequest(f0?.server, f1?.server, f.durations.length),
+      pgCpuMsPerReq: perRequest(f0?.postgres, f1?.postgres, f.durations.length),
     };
     const sqlPerReserve = o.sql ? await statementsPerReserve(o, client, app, run) : null;
     const hot = await hotRowCeiling(o.databaseUrl, o.connections, units);
@@ -244,6 +269,7 @@ export async function benchDrops(o: DropStormOptions) {
         `${stormRow.reservationsPerSec} reservations/s (sold out at ${stormRow.soldOutAtMs} ms), ${stormRow.reqPerSec} requests/s, p50 ${stormRow.p50} ms, p99 ${stormRow.p99} ms, errors ${s.errors}, SQL/reservation ${sqlPerReserve ?? '-'}, ` +
         `CPU ms/request server ${stormRow.serverCpuMsPerReq ?? '-'} PostgreSQL ${stormRow.pgCpuMsPerReq ?? '-'}`,
     );
+    console.log(`signed-in floor (customer { id }, same buyers): ${floorRow.reqPerSec} requests/s, p50 ${floorRow.p50} ms, p99 ${floorRow.p99} ms, CPU ms/request server ${floorRow.serverCpuMsPerReq ?? '-'} PostgreSQL ${floorRow.pgCpuMsPerReq ?? '-'}`);
     console.log(`hot-row ceiling (plain SQL, synchronous_commit=${hot.synchronous_commit}): ${hotRow.reservationsPerSec} decrements/s, p50 ${hotRow.p50} ms, p99 ${hotRow.p99} ms; ratio drop storm / hot row = ${ratio}`);
     const problems = [
       db.unit_rows !== units && `${db.unit_rows} units reserved, not ${units}`,
@@ -252,9 +278,10 @@ export async function benchDrops(o: DropStormOptions) {
       db.max_per_customer > 1 && `a customer holds ${db.max_per_customer} units (limit 1)`,
       s.wonAt.length !== db.reservations && `${s.wonAt.length} reservations answered, ${db.reservations} in the database`,
       s.errors > 0 && `${s.errors} requests failed`,
+      floorRow.errors > 0 && `${floorRow.errors} floor requests failed`,
     ].filter(Boolean);
     if (problems.length) throw new Error(`drop storm: ${problems.join('; ')}`);
-    return { rows: [{ ...stormRow, ratioToHotRow: ratio, sqlPerReq: sqlPerReserve }, hotRow], ratio };
+    return { rows: [{ ...stormRow, ratioToHotRow: ratio, sqlPerReq: sqlPerReserve }, floorRow, hotRow], ratio };
   } finally {
     await client.end();
   }
