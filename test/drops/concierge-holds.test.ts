@@ -6,7 +6,7 @@ import { StaffRole } from '../../src/shared/roles.js';
 import { Client } from '../../src/vip/concierge/entities.js';
 import { holdService } from '../../src/vip/concierge/hold.service.js';
 import {
-  AdminClientCartCreateDocument, AdminClientHoldsDocument, AdminDropDashboardDocument, AdminEditionHoldCreateDocument, AdminHoldReleaseDocument,
+  AdminClientCartCreateDocument, AdminClientHoldsDocument, AdminDropDashboardDocument, AdminEditionHoldCreateDocument, AdminHoldReleaseDocument, DropCancelDocument,
 } from '../generated/admin.js';
 import { CustomerReservationsDocument, DropReserveDocument, ReservationCheckoutDocument } from '../generated/storefront.js';
 import { dataOf } from '../support/payload.js';
@@ -166,4 +166,19 @@ test('the client buys the held units with reservationCheckout; the hold then rea
   expect((await holdCreate(vip.clientId, 2)).userErrors.map((e) => e.code)).toEqual(['LIMIT_EXCEEDED']);
   const releaseAfter = await holdRelease(held.id);
   expect(releaseAfter.userErrors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
+}, 60_000);
+
+test('dropCancel releases the edition hold with the drop; the hold reads RELEASED', async () => {
+  const drop = await createDrop(server, w, { unitsPerVariant: 3 });
+  const vip = await client();
+  const held = (await holdCreate(vip.clientId, 2)).hold!;
+  const cancelled = dataOf(await server.gql('admin', DropCancelDocument, { input: { id: drop.id } }, w.adminA)).dropCancel;
+  expect(cancelled).toMatchObject({ releasedReservations: 1, userErrors: [] });
+  expect(await unitCounts(server, drop.id)).toEqual({ available: 3, reserved: 0, sold: 0, total: 3 });
+  expect(await allocation(drop.id, vip.id)).toBe(0);
+  await relayOutbox(server.db.orm.em.fork());
+  expect((await holdsOf(vip.clientId)).find((h) => h.id === held.id)).toMatchObject({ status: 'RELEASED' });
+  // A cancelled drop takes no more holds: the next one goes to another live drop of the variant (this file's earlier ones).
+  expect((await holdCreate(vip.clientId, 1)).userErrors).toEqual([]);
+  expect(await unitCounts(server, drop.id)).toEqual({ available: 3, reserved: 0, sold: 0, total: 3 });
 }, 60_000);
