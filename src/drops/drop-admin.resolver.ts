@@ -11,7 +11,6 @@ import { phasesOf, statusOfView } from './drop-read.js';
 import {
   DropCancelPayload, DropConnection, DropDashboard, DropCreateInput, DropIdInput, DropPayload, DropPhases, DropStats, DropStatus, DropUpdateInput, DropView,
 } from './types.js';
-import { editionUnits } from './units.js';
 
 const DropManage = () => Authorized<Requirement>(StaffRole.BRAND_ADMIN);
 
@@ -39,9 +38,9 @@ export class DropAdminResolver {
   @FieldResolver(() => DropPhases) phases(@Root() drop: DropView, @Ctx() ctx: Context) { return phasesOf(ctx.em, drop.row); }
   @FieldResolver(() => DropStatus) status(@Root() drop: DropView, @Ctx() ctx: Context) { return statusOfView(ctx.em, drop); }
 
-  @FieldResolver(() => DropStats, { description: 'The dashboard: units available, reserved and sold (they add up to editionSize).' })
+  @FieldResolver(() => DropStats, { description: 'Units available, reserved and sold (they add up to editionSize); the same as dashboard.units.' })
   async stats(@Root() drop: DropView, @Ctx() ctx: Context): Promise<DropStats> {
-    return (await editionUnits.stats(ctx.em, [drop.row.editionId])).get(drop.row.editionId) ?? { available: 0, reserved: 0, sold: 0 };
+    return (await dashboardLoader(ctx).load(drop.row)).units;
   }
 
   @FieldResolver(() => DropDashboard, { description: 'Units, draw entries, reservations and conversion, in all and per phase (one statement for a page of drops).' })
