@@ -215,3 +215,32 @@ test('dropEnter: a variant outside the edition is NOT_FOUND, a missing one of se
   expect(expectUserError(await openDraw(firstCome.id), 'INVALID_TRANSITION', ['input', 'dropId']).message).toMatch(/FIRST_COME/);
   expect(await drawCount()).toBe(draws);
 }, 60_000);
+
+test('lapsed wins of one variant expiring together go to distinct next entries; an expiry racing dropCancel leaves nothing held', async () => {
+  const drop = await drawDrop({ variantIds: [w.variants[0]], unitsPerVariant: 3 });
+  expectOk(await openDraw(drop.id, { units: 3 }));
+  const entrants = await customers(server, 8, 'racing');
+  for (const c of entrants) expectOk(await enter(c.token, drop.id));
+  await runDraw(drop.id);
+  const rankOf = new Map(await Promise.all(entrants.map(async (c) => [c.id, (await entriesOf(c.token))[0].rank!] as const)));
+  const first = await drawReservations(drop.id);
+  expect(first.map((r) => rankOf.get(r.customer_id)).sort()).toEqual([1, 2, 3]);
+
+  // All three lapse at once, each expiry run three times: ranks 4, 5 and 6 get one unit each.
+  await sql(`update drop_reservation set expires_at = now() - interval '1 second' where drop_id = ?`, [uuid(drop.id)]);
+  await Promise.all(first.flatMap((r) => [1, 2, 3].map(() => expireTask(r.id))));
+  const active = (await drawReservations(drop.id)).filter((r) => r.status === 'ACTIVE');
+  expect(active.map((r) => rankOf.get(r.customer_id)).sort()).toEqual([4, 5, 6]);
+  expect(await accounted(drop.id, 3)).toMatchObject({ available: 0, reserved: 3, sold: 0 });
+
+  // These lapse while the drop is cancelled: whichever goes first, no reservation stays active and every unit is back.
+  await sql(`update drop_reservation set expires_at = now() - interval '1 second' where drop_id = ? and status = 'ACTIVE'`, [uuid(drop.id)]);
+  const [cancelled] = await Promise.all([
+    server.gql('admin', 'mutation($i: DropIdInput!) { dropCancel(input: $i) { userErrors { code } } }', { i: { id: drop.id } }, w.adminA),
+    ...active.map((r) => expireTask(r.id)),
+  ]);
+  expect(cancelled.errors).toBeUndefined();
+  expect((cancelled.data as any).dropCancel.userErrors).toEqual([]);
+  expect((await drawReservations(drop.id)).filter((r) => r.status === 'ACTIVE')).toEqual([]);
+  expect(await accounted(drop.id, 3)).toMatchObject({ available: 3, reserved: 0, sold: 0 });
+}, 120_000);

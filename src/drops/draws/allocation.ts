@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Drop, LimitedEdition, ReservationPhase, type DropReservation } from '../entities.js';
+import { pgArray } from '../../shared/sql.js';
 import { holdUnits } from '../reservation.service.js';
 import { DropEntry } from './entities.js';
 
@@ -17,7 +18,8 @@ class HoldRefused extends Error {
 /**
  * One unit of the entry's variant for its customer, in a savepoint (MikroORM's nested transactional):
  * holdUnits may have taken the allocation before refusing, and a skipped entry must write nothing.
- * The entry row is updated with SQL so no managed entity turns dirty across savepoints.
+ * `clear` gives the savepoint an empty identity map: forking and merging back the run's thousands of
+ * entries on every attempt took ~49 ms a hold (2,000 entries, 500 units).
  */
 async function holdForEntry(tx: EntityManager, drop: Drop, edition: LimitedEdition, entry: DropEntry, purchaseDeadline: Date): Promise<string | Refusal> {
   try {
@@ -26,13 +28,22 @@ async function holdForEntry(tx: EntityManager, drop: Drop, edition: LimitedEditi
         drop, edition, customerId: entry.customerId, storeId: entry.storeId, variantId: entry.variantId, quantity: 1, phase: ReservationPhase.DRAW, expiresAt: purchaseDeadline,
       });
       if (typeof held === 'string') throw new HoldRefused(held);
-      await savepoint.execute('update drop_entry set reservation_id = ?, purchase_deadline = ?, updated_at = now() where id = ?', [held.reservationId, purchaseDeadline, entry.id]);
       return held.reservationId;
-    });
+    }, { clear: true });
   } catch (err) {
     if (err instanceof HoldRefused) return err.reason;
     throw err;
   }
+}
+
+/** Links entries to the reservations held for them, in one statement (SQL: the entities stay clean, so no savepoint flushes them). */
+async function link(tx: EntityManager, held: { entryId: string; reservationId: string }[], purchaseDeadline: Date): Promise<void> {
+  if (held.length === 0) return;
+  await tx.execute(
+    `update drop_entry e set reservation_id = h.reservation_id, purchase_deadline = ?, updated_at = now()
+       from unnest(?::uuid[], ?::uuid[]) as h(entry_id, reservation_id) where e.id = h.entry_id`,
+    [purchaseDeadline, pgArray(held.map((h) => h.entryId)), pgArray(held.map((h) => h.reservationId))],
+  );
 }
 
 /**
@@ -43,15 +54,16 @@ async function holdForEntry(tx: EntityManager, drop: Drop, edition: LimitedEditi
 export async function holdForWinners(tx: EntityManager, drop: Drop, units: number, ranked: readonly DropEntry[], purchaseDeadline: Date): Promise<number> {
   const edition = await tx.findOneOrFail(LimitedEdition, drop.editionId);
   const soldOut = new Set<string>();
-  let held = 0;
+  const held: { entryId: string; reservationId: string }[] = [];
   for (const entry of ranked) {
-    if (held === units || soldOut.size === edition.variantIds.length) break;
+    if (held.length === units || soldOut.size === edition.variantIds.length) break;
     if (soldOut.has(entry.variantId)) continue;
     const outcome = await holdForEntry(tx, drop, edition, entry, purchaseDeadline);
     if (outcome === 'SOLD_OUT') soldOut.add(entry.variantId);
-    else if (outcome !== 'LIMIT_EXCEEDED') held++;
+    else if (outcome !== 'LIMIT_EXCEEDED') held.push({ entryId: entry.id, reservationId: outcome });
   }
-  return held;
+  await link(tx, held, purchaseDeadline);
+  return held.length;
 }
 
 /**
@@ -79,7 +91,10 @@ export async function rollOver(tx: EntityManager, ended: DropReservation): Promi
     for (const entry of waiting) {
       const outcome = await holdForEntry(tx, drop, edition, entry, purchaseDeadline);
       if (outcome === 'SOLD_OUT') return null;
-      if (outcome !== 'LIMIT_EXCEEDED') return outcome;
+      if (outcome !== 'LIMIT_EXCEEDED') {
+        await link(tx, [{ entryId: entry.id, reservationId: outcome }], purchaseDeadline);
+        return outcome;
+      }
     }
     if (waiting.length < WAITING_PAGE) return null;
     afterRank = waiting[waiting.length - 1].rank!;
