@@ -108,8 +108,8 @@ async function placeOrder(app: App, reservationId: string, draft: OrderDraft, pa
   });
 }
 
-/** Captures the payment, then moves the order (`pay`, or `pay_deposit` for a deposit); a refused or unreachable capture leaves the order as it is. */
-export async function captureAndPay(app: App, orderId: string, paymentId: string, actor: string, event: Extract<OrderEvent, 'pay' | 'pay_deposit'> = 'pay') {
+/** Captures the payment, then moves the order (`pay`, `pay_deposit` for a deposit, null: capture only); a refused or unreachable capture leaves the order as it is. */
+export async function captureAndPay(app: App, orderId: string, paymentId: string, actor: string, event: Extract<OrderEvent, 'pay' | 'pay_deposit'> | null = 'pay') {
   try {
     const captured = await paymentService.capture(app, paymentId, { idempotencyKey: 'drop-checkout', actor });
     if (captured.status !== 'SUCCEEDED') return app.logger.warn({ orderId, paymentId }, 'drop checkout capture declined: order left as it was');
@@ -117,7 +117,7 @@ export async function captureAndPay(app: App, orderId: string, paymentId: string
     if (!(err instanceof PaymentUnavailableError)) throw err;
     return app.logger.warn({ err, orderId, paymentId }, 'drop checkout capture unavailable: order left as it was');
   }
-  await transaction({ em: app.orm.em.fork() }, (tx) => orderService.transition(tx, orderId, event, actor));
+  if (event) await transaction({ em: app.orm.em.fork() }, (tx) => orderService.transition(tx, orderId, event, actor));
 }
 
 /**

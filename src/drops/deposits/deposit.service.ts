@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { currentStore } from '../../catalog/storefront/current-store.js';
 import { Order } from '../../commerce/orders/entities.js';
-import { PaymentPurpose } from '../../commerce/payments/payment.entity.js';
+import { Payment, PaymentPurpose, PaymentStatus } from '../../commerce/payments/payment.entity.js';
 import { paymentService } from '../../commerce/payments/payment.service.js';
 import { PaymentUnavailableError } from '../../commerce/payments/provider.js';
 import type { App, Context } from '../../shared/context.js';
@@ -55,7 +55,7 @@ async function pend(ctx: Context, tx: EntityManager, customerId: string, deposit
 }
 
 /** Step 3 (approved): the deposit BALANCE_PAID (compare-and-set), the units SOLD and certified; the deposit as it was when it had ended meanwhile. */
-async function settleBalance(app: App, depositId: string, paymentId: string, actor: string): Promise<{ orderId: string } | { ended: DropDeposit }> {
+async function settleBalance(app: App, depositId: string, paymentId: string, actor: string): Promise<{ orderId: string; depositPaymentId: string } | { ended: DropDeposit }> {
   return transaction({ em: app.orm.em.fork() }, async (tx) => {
     const deposit = await lockAwaiting(tx, depositId);
     if (!deposit) return { ended: await tx.findOneOrFail(DropDeposit, depositId, { refresh: true }) };
@@ -63,8 +63,21 @@ async function settleBalance(app: App, depositId: string, paymentId: string, act
     await tx.execute(`update drop_deposit set balance_payment_id = ?, updated_at = now() where id = ?`, [paymentId, depositId]);
     await sellAndCertify(tx, await tx.findOneOrFail(DropReservation, deposit.reservationId), deposit.orderId);
     await paymentService.attachOrder(tx, paymentId, deposit.orderId);
-    return { orderId: deposit.orderId };
+    return { orderId: deposit.orderId, depositPaymentId: deposit.depositPaymentId };
   });
+}
+
+/** Whether the deposit is captured, capturing it now if checkout's capture had failed: the order is PAID only once both parts are. */
+async function depositCaptured(app: App, paymentId: string, actor: string): Promise<boolean> {
+  const payment = await app.orm.em.fork().findOneOrFail(Payment, paymentId);
+  if (payment.status !== PaymentStatus.AUTHORIZED) return payment.capturedAmount > 0;
+  try {
+    if ((await paymentService.capture(app, paymentId, { idempotencyKey: 'deposit-with-balance', actor })).status === 'SUCCEEDED') return true;
+  } catch (err) {
+    if (!(err instanceof PaymentUnavailableError)) throw err;
+  }
+  app.logger.warn({ paymentId }, 'deposit capture failed again with the balance: order left for staff to capture');
+  return false;
 }
 
 export const depositService = {
@@ -99,7 +112,8 @@ export const depositService = {
       await paymentService.settleAbandoned(ctx.app, paymentId).catch((err) => ctx.app.logger.warn({ err, paymentId }, 'void after an ended deposit failed'));
       throw ended(placed.ended);
     }
-    await captureAndPay(ctx.app, placed.orderId, paymentId, actor, 'pay');
+    const pay = (await depositCaptured(ctx.app, placed.depositPaymentId, actor)) ? 'pay' : null;
+    await captureAndPay(ctx.app, placed.orderId, paymentId, actor, pay);
     return resultOf(ctx, depositId, paymentId);
   },
 
