@@ -85,8 +85,8 @@ export interface HoldRequest {
 /**
  * Holds units for a customer in the caller's transaction, for every channel (dropReserve, draw wins,
  * concierge holds): the guarded allocation upsert (the per-customer limit across all of them), the unit
- * claim (SKIP LOCKED), the ACTIVE reservation and its expiry job. On a refusal the caller must roll back
- * (the allocation may have been taken).
+ * claim (SKIP LOCKED), the ACTIVE reservation and its expiry job, all in one statement
+ * (editionUnits.hold): a refusal writes nothing, so the caller's transaction may go on.
  */
 export async function holdUnits(tx: EntityManager, at: HoldRequest): Promise<{ reservationId: string } | 'LIMIT_EXCEEDED' | 'SOLD_OUT'> {
   const { drop, edition } = at;
