@@ -1,6 +1,7 @@
 import { createStaffUser } from '../../src/access/access.service.js';
 import { depositSettlement } from '../../src/drops/deposits/settlement.js';
-import { installJobSchema } from '../../src/shared/jobs.js';
+import { tasks } from '../../src/app/modules.js';
+import { installJobSchema, startWorker, type Worker } from '../../src/shared/jobs.js';
 import { decodeGlobalId } from '../../src/shared/ids.js';
 import { StaffRole } from '../../src/shared/roles.js';
 import { DepositDropCancelDocument, DepositDropCreateDocument, DepositDropUpdateDocument } from '../generated/admin.js';
@@ -18,6 +19,7 @@ import { createDrop, customers, dropWorld, storefront, unitCounts, type DropWorl
 let server: TestServer;
 let w: DropWorld;
 let adminB: { authorization: string };
+let worker: Worker | undefined;
 beforeAll(async () => {
   server = await startTestServer({ TEST_PAYMENT_SLOW_MS: '1500' });
   await installJobSchema(server.app, server.db.url);
@@ -26,7 +28,10 @@ beforeAll(async () => {
   const login = await server.gql('admin', 'mutation($i: StaffLoginInput!) { staffLogin(input: $i) { accessToken } }', { i: { email: 'admin-b@example.com', password: 'a-long-test-password' } });
   adminB = { authorization: `Bearer ${(login.data as any).staffLogin.accessToken}` };
 }, 120_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+});
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -268,4 +273,22 @@ test('Admin API: deposit terms on dropCreate and dropUpdate; bad terms are userE
   expect(fixed.userErrors.map((e) => [e.code, e.field])).toEqual([['INVALID_TRANSITION', ['input', 'deposit']]]);
   const [row] = await sql<{ deposit_percent: number }>(`select deposit_percent from drop_release where id = ?`, [rawId(created.drop!.id)]);
   expect(row.deposit_percent).toBe(40);
+}, 90_000);
+
+test('test provider: the deadline job runs in graphile-worker at balanceDueAt: the REFUND deposit is refunded and its unit is back on sale', async () => {
+  const drop = await depositDrop({ unpaidBalance: 'REFUND', balanceOpensAt: new Date(Date.now() - minute).toISOString(), balanceDueAt: new Date(Date.now() + 5_000).toISOString() }, 1);
+  const { order, deposit } = await buyerWithDeposit(drop.id, 'worker-refund');
+  expect(await statusOf(deposit.id)).toBe('AWAITING_BALANCE');
+  worker = await startWorker(server.app, server.db.url, tasks);
+  const deadline = Date.now() + 30_000;
+  let settled: { status: string; payment_settled_at: Date | null } | undefined;
+  while (Date.now() < deadline) {
+    [settled] = await sql<{ status: string; payment_settled_at: Date | null }>(`select status, payment_settled_at from drop_deposit where id = ?`, [rawId(deposit.id)]);
+    if (settled.payment_settled_at) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(settled).toMatchObject({ status: 'REFUNDED', payment_settled_at: expect.anything() });
+  expect(new Date(deposit.balanceDueAt).getTime()).toBeLessThanOrEqual(Date.now());
+  expect(await paymentsOf(order.id)).toEqual([{ purpose: 'DEPOSIT', amount: 300_30, status: 'REFUNDED', captured: 300_30, refunded: 300_30 }]);
+  expect(await unitCounts(server, drop.id)).toEqual({ available: 1, reserved: 0, sold: 0, total: 1 });
 }, 90_000);
