@@ -1,25 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { vipService } from '../vip/programmes/vip.service.js';
 import { Drop, LimitedEdition } from './entities.js';
 import { DropStatus, dropView, type DropPhases, type DropView } from './types.js';
 import { editionUnits } from './units.js';
 
 const HOUR = 3_600_000;
 
-/**
- * The longest early access any active programme applying to the brand gives (platform or the brand's).
- * Read here from the VIP tables in one statement: vipService has per-customer perks only.
- */
-export async function longestEarlyAccessHours(em: EntityManager, brandId: string): Promise<number> {
-  const [row] = await em.execute<{ hours: number | null }[]>(
-    `select max((t.perks->>'earlyAccessHours')::int) as hours from vip_tier t join vip_programme p on p.id = t.programme_id
-      where p.active and (p.brand_id is null or p.brand_id = ?)`,
-    [brandId],
-  );
-  return row?.hours ?? 0;
-}
-
 export async function phasesOf(em: EntityManager, drop: Drop): Promise<DropPhases> {
-  const hours = await longestEarlyAccessHours(em, drop.brandId);
+  const hours = await vipService.longestEarlyAccessHours(em, drop.brandId);
   return { earlyAccessOpensAt: new Date(drop.publicOpensAt.getTime() - hours * HOUR), publicOpensAt: drop.publicOpensAt, endsAt: drop.endsAt };
 }
 

@@ -58,6 +58,16 @@ const HELD_COLUMNS = 'm.programme_id, m.brand_id, t.id as tier_id, t.rank, t.han
  * from the concierge's approved invitations) and `evaluate(tx, programmeId, customerId, now)`.
  */
 export const vipService = {
+  /** The longest early access any active programme applying to the brand gives (platform-wide or the brand's): when a drop's early phase opens. */
+  async longestEarlyAccessHours(em: EntityManager, brandId: string): Promise<number> {
+    const [row] = await em.execute<{ hours: number | null }[]>(
+      `select max((t.perks->>'earlyAccessHours')::int) as hours from vip_tier t join vip_programme p on p.id = t.programme_id
+        where p.active and (p.brand_id is null or p.brand_id = ?)`,
+      [brandId],
+    );
+    return row?.hours ?? 0;
+  },
+
   async perksFor(em: EntityManager, customerId: string, brandId: string | null): Promise<{ tiers: HeldTier[]; best: HeldTier | null; perks: Required<TierPerks> }> {
     const rows = await em.execute<HeldRow[]>(
       `select ${HELD_COLUMNS}
