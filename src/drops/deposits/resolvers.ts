@@ -22,8 +22,7 @@ export class DropDepositTermsResolver {
 export class DepositStorefrontResolver {
   @FieldResolver(() => DropView)
   async drop(@Root() deposit: DropDepositView, @Ctx() ctx: Context): Promise<DropView> {
-    const [view] = await viewsOf(ctx.em, [await ctx.em.findOneOrFail(Drop, deposit.row.dropId)]);
-    return view;
+    return deposit.drop ?? (await viewsOf(ctx.em, [await ctx.em.findOneOrFail(Drop, deposit.row.dropId)]))[0];
   }
 
   @Mutation(() => DepositPayBalancePayload, { description: 'Pays the balance of a deposit between balanceOpensAt and balanceDueAt: the units SOLD with their numbers and certificates, the order PAID once captured.' })
@@ -40,6 +39,10 @@ export class DepositStorefrontResolver {
 export class CustomerDepositsResolver {
   @FieldResolver(() => [DropDepositView], { description: 'Deposit pre-sales, newest first (the last 100).' })
   async deposits(@Root() customer: Customer, @Ctx() ctx: Context): Promise<DropDepositView[]> {
-    return (await depositService.depositsOf(ctx.em, customer.id)).map(depositView);
+    const deposits = await depositService.depositsOf(ctx.em, customer.id);
+    // Their drops in two statements for the whole list (drops, then editions), not two per deposit.
+    const drops = await viewsOf(ctx.em, await ctx.em.find(Drop, { id: { $in: [...new Set(deposits.map((d) => d.dropId))] } }));
+    const byId = new Map(drops.map((v) => [v.row.id, v]));
+    return deposits.map((d) => Object.assign(depositView(d), { drop: byId.get(d.dropId) }));
   }
 }

@@ -5,6 +5,7 @@ import { Order } from '../../commerce/orders/entities.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { Money } from '../../shared/money.js';
 import { payloadType } from '../../shared/payload-type.js';
+import type { DropView } from '../types.js';
 import { DepositStatus, type DropDeposit } from './entities.js';
 import { DepositUserError } from './errors.js';
 
@@ -29,6 +30,8 @@ export class DropDepositView {
   @Field() balanceDueAt!: Date;
   @Field(() => DepositStatus) status!: DepositStatus;
   row!: DropDeposit;
+  /** The drop, when the list loaded it for every deposit at once. */
+  drop?: DropView;
 }
 
 export const depositView = (d: DropDeposit): DropDepositView => Object.assign(new DropDepositView(), {
