@@ -71,7 +71,8 @@ export async function createHttpApp(app: App): Promise<HttpApp> {
     pinoHttp({
       logger: app.logger,
       genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      // Request lines are logged at info: above it, skip the per-response hook instead of building lines nobody writes.
+      autoLogging: app.logger.isLevelEnabled('info') ? { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } : false,
     }),
   );
 

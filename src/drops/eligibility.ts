@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { vipService } from '../vip/programmes/vip.service.js';
-import type { Drop } from './entities.js';
+import type { DropTerms } from './entities.js';
 import { DropErrorCode } from './errors.js';
 
 const HOUR = 3_600_000;
@@ -19,7 +19,7 @@ export interface Eligibility {
  * end, cancellation. `decisionOnly` (reserving, entering) skips reading the perks when they cannot
  * change the answer (public phase of a drop open to every tier); `opensAt` is then the public opening.
  */
-export async function eligibilityOf(em: EntityManager, drop: Drop, customerId: string | null, held: number, options: { now?: Date; decisionOnly?: boolean } = {}): Promise<Eligibility> {
+export async function eligibilityOf(em: EntityManager, drop: DropTerms, customerId: string | null, held: number, options: { now?: Date; decisionOnly?: boolean } = {}): Promise<Eligibility> {
   const now = options.now ?? new Date();
   const remainingLimit = Math.max(0, drop.perCustomerLimit - held);
   const perksMatter = !options.decisionOnly || drop.tierRestricted || now < drop.publicOpensAt;

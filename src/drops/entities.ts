@@ -81,6 +81,9 @@ export class Drop extends Node {
   @Enum({ items: () => UnpaidBalance, nativeEnumName: 'drop_deposit_unpaid_balance', nullable: true }) depositUnpaidBalance?: UnpaidBalance | null;
 }
 
+/** What reserving and eligibility read of a drop: a Drop will do, and so will the hot path's plain row (no ORM hydration). */
+export type DropTerms = Pick<Drop, 'id' | 'brandId' | 'editionId' | 'storeIds' | 'publicOpensAt' | 'endsAt' | 'perCustomerLimit' | 'allocation' | 'tierRestricted' | 'cancelledAt'>;
+
 /** Units of one variant held for a customer until `expiresAt`; ends exactly once (state machine, compare-and-set). */
 @Entity({ tableName: 'drop_reservation' })
 @Index({ properties: ['customerId', 'id'] })

@@ -10,7 +10,7 @@ import { apply } from '../shared/state-machine.js';
 import { transaction } from '../shared/transaction.js';
 import { DomainError } from '../shared/user-errors.js';
 import { eligibilityMessages, eligibilityOf } from './eligibility.js';
-import { Drop, DropAllocation, DropReservation, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
+import { Drop, DropAllocation, DropReservation, type DropTerms, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import type { DropReservationView } from './types.js';
 import { reservationLifecycle } from './lifecycle.js';
@@ -42,16 +42,24 @@ export async function liveDrop(em: EntityManager, globalId: string, field: strin
   return drop;
 }
 
-/** A live, published drop and its edition in one statement, or NOT_FOUND. */
-async function liveDropWithEdition(em: EntityManager, globalId: string, field: string[]): Promise<{ drop: Drop; edition: HeldEdition }> {
+/** A live, published drop's terms and its edition in one statement, or NOT_FOUND (plain rows: this is the drop storm's path). */
+async function liveDropWithEdition(em: EntityManager, globalId: string, field: string[]): Promise<{ drop: DropTerms; edition: HeldEdition }> {
   const id = idOf(globalId, 'Drop', ...field.slice(1));
-  const [row] = await em.execute<Record<string, unknown>[]>(
-    `select d.*, e.edition_size, e.variant_ids from drop_release d join limited_edition e on e.id = d.edition_id where d.id = ? and d.published`, [id],
+  const [row] = await em.execute<{
+    brand_id: string; edition_id: string; store_ids: string[]; public_opens_at: Date; ends_at: Date; per_customer_limit: number; allocation: DropAllocation;
+    tier_restricted: boolean; cancelled_at: Date | null; edition_size: number; variant_ids: string[];
+  }[]>(
+    `select d.brand_id, d.edition_id, d.store_ids, d.public_opens_at, d.ends_at, d.per_customer_limit, d.allocation, d.tier_restricted, d.cancelled_at,
+            e.edition_size, e.variant_ids
+       from drop_release d join limited_edition e on e.id = d.edition_id where d.id = ? and d.published`,
+    [id],
   );
   if (!row) throw new DomainError(DropErrorCode.NOT_FOUND, 'No such drop', field);
-  const { edition_size: editionSize, variant_ids: variantIds, ...dropRow } = row;
-  const drop = em.map(Drop, dropRow);
-  return { drop, edition: { id: drop.editionId, editionSize: editionSize as number, variantIds: variantIds as string[] } };
+  const drop: DropTerms = {
+    id, brandId: row.brand_id, editionId: row.edition_id, storeIds: row.store_ids, publicOpensAt: new Date(row.public_opens_at), endsAt: new Date(row.ends_at),
+    perCustomerLimit: row.per_customer_limit, allocation: row.allocation, tierRestricted: row.tier_restricted, cancelledAt: row.cancelled_at && new Date(row.cancelled_at),
+  };
+  return { drop, edition: { id: row.edition_id, editionSize: row.edition_size, variantIds: row.variant_ids } };
 }
 
 /** A reservation just held, as the API shows it (no read back: nothing about it can have changed yet but its status). */
@@ -72,7 +80,7 @@ export async function endReservation(tx: EntityManager, reservation: DropReserva
 export type HeldEdition = Pick<LimitedEdition, 'id' | 'editionSize' | 'variantIds'>;
 
 export interface HoldRequest {
-  drop: Drop;
+  drop: DropTerms;
   edition: HeldEdition;
   customerId: string;
   storeId: string;
