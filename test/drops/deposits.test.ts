@@ -204,6 +204,21 @@ test('test provider: depositPayBalance racing the deadline job: exactly one wins
   expect(await certificatesOf(drop.id)).toBe(sold);
 }, 120_000);
 
+test('test provider: a balance authorization that checkout recovery released meanwhile is refused as PAYMENT_DECLINED and sells nothing', async () => {
+  const drop = await depositDrop({}, 2);
+  const { buyer, deposit } = await buyerWithDeposit(drop.id, 'recovered');
+  await openWindow(deposit.id);
+  const paying = payBalance(buyer.token, deposit.id, 'recovered-1', 'tok_slow');
+  await new Promise((r) => setTimeout(r, 500));
+  // What checkout recovery's claim does to a payment no order took in time.
+  await sql(`update payment set abandoned_at = now() where purpose = 'BALANCE' and order_id is null and status in ('PENDING', 'AUTHORIZED') and store_id = (select store_id from drop_deposit where id = ?)`, [rawId(deposit.id)]);
+  const refused = await paying;
+  expect(refused.userErrors.map((e) => [e.code, e.field])).toEqual([['PAYMENT_DECLINED', ['input', 'payment']]]);
+  expect(await statusOf(deposit.id)).toBe('AWAITING_BALANCE');
+  expect(await unitCounts(server, drop.id)).toEqual({ available: 1, reserved: 1, sold: 0, total: 2 });
+  expect(await certificatesOf(drop.id)).toBe(0);
+}, 90_000);
+
 test('test provider: dropCancel voids every deposit awaiting its balance (refunds the captured, voids the authorized); refused for another brand, it writes nothing', async () => {
   const drop = await depositDrop({ unpaidBalance: 'FORFEIT' }, 5);
   const captured = await buyerWithDeposit(drop.id, 'cancel-captured');

@@ -62,7 +62,11 @@ async function settleBalance(app: App, depositId: string, paymentId: string, act
     await apply(tx, depositLifecycle, { table: 'drop_deposit', id: depositId, event: 'pay_balance', actor, expectedFrom: DepositStatus.AWAITING_BALANCE, field: fieldOfId });
     await tx.execute(`update drop_deposit set balance_payment_id = ?, updated_at = now() where id = ?`, [paymentId, depositId]);
     await sellAndCertify(tx, await tx.findOneOrFail(DropReservation, deposit.reservationId), deposit.orderId);
-    await paymentService.attachOrder(tx, paymentId, deposit.orderId);
+    await paymentService.attachOrder(tx, paymentId, deposit.orderId).catch((err) => {
+      // Recovery released this authorization meanwhile (it had no order for CHECKOUT_HOLD_SECONDS): refused, nothing sold.
+      if (err instanceof DomainError) throw new DomainError(DepositErrorCode.PAYMENT_DECLINED, `${err.message}; pay again with a new key`, ['input', 'payment']);
+      throw err;
+    });
     return { orderId: deposit.orderId, depositPaymentId: deposit.depositPaymentId };
   });
 }

@@ -148,6 +148,6 @@ describe('Admin', () => {
     expectUserError(dataOf(await server.gql('admin', OrderPickupCompleteDocument, { input: { id } }, h.adminA)).orderPickupComplete, 'INVALID_TRANSITION');
     const pending = await createOrder(server, orderInput(ids.storeA, [ids.brandA], { delivery: pickupAt(ids.locationA), status: 'PENDING_PAYMENT' }));
     const refused = dataOf(await server.gql('admin', OrderPickupCompleteDocument, { input: { id: toGlobalId('Order', pending.id) } }, h.adminA)).orderPickupComplete;
-    expect(expectUserError(refused, 'INVALID_TRANSITION').message).toMatch(/PENDING_PAYMENT cannot pick_up \(allowed: pay, cancel\)/);
+    expect(expectUserError(refused, 'INVALID_TRANSITION').message).toMatch(/PENDING_PAYMENT cannot pick_up \(allowed: pay_deposit, pay, cancel\)/);
   });
 });
