@@ -67,14 +67,17 @@ export async function createHttpApp(app: App): Promise<HttpApp> {
   const httpServer = http.createServer(web);
   const metrics = createMetrics();
   web.disable('x-powered-by');
-  web.use(
-    pinoHttp({
-      logger: app.logger,
-      genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
-      // Request lines are logged at info: above it, skip the per-response hook instead of building lines nobody writes.
-      autoLogging: app.logger.isLevelEnabled('info') ? { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } : false,
-    }),
-  );
+  const requestId = (req: http.IncomingMessage) => (req.headers['x-request-id'] as string) || randomUUID();
+  // Request lines are logged at info. Above it, only the request id is kept: pino-http would still build a
+  // child logger with the serialized request for every request, lines nobody writes.
+  if (app.logger.isLevelEnabled('info')) {
+    web.use(pinoHttp({ logger: app.logger, genReqId: requestId, autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' } }));
+  } else {
+    web.use((req, _res, next) => {
+      req.id = requestId(req);
+      next();
+    });
+  }
 
   web.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
