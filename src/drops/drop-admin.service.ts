@@ -9,6 +9,7 @@ import { DomainError } from '../shared/user-errors.js';
 import { depositOpening } from './deposits/opening.js';
 import { depositSettlement } from './deposits/settlement.js';
 import { checkTerms, termColumns, termsOf } from './deposits/terms.js';
+import { entryDeposits } from './draws/entry-deposits.js';
 import { viewsOf } from './drop-read.js';
 import { Drop, DropAllocation, LimitedEdition } from './entities.js';
 import { DropErrorCode } from './errors.js';
@@ -109,7 +110,7 @@ export const dropAdmin = {
   /**
    * Ends the drop, releases every active reservation (their units go back, allocations too) and voids
    * every deposit awaiting its balance (order cancelled, units back), in one transaction; a job per
-   * voided deposit then refunds or voids its payment (no provider call under the drop's lock).
+   * voided deposit (and per held draw entry deposit) then refunds or voids its payment (no provider call under the drop's lock).
    */
   cancel(ctx: ServiceCtx, input: { id: string }) {
     return transaction(ctx, async (tx) => {
@@ -118,6 +119,7 @@ export const dropAdmin = {
       drop.cancelledAt = new Date();
       const releasedReservations = await reservationService.releaseAll(tx, drop.id, actorOf(ctx.viewer));
       const voidedDeposits = (await depositSettlement.voidAll(tx, drop.id, actorOf(ctx.viewer))).length;
+      await entryDeposits.voidAll(tx, drop.id, actorOf(ctx.viewer));
       await tx.flush();
       return { ...(await single(tx, drop)), releasedReservations, voidedDeposits };
     });

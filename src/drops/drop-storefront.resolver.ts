@@ -68,7 +68,7 @@ export class DropStorefrontResolver {
     });
   }
 
-  @Mutation(() => ReservationCheckoutPayload, { description: 'Pays a reservation: the order, its units SOLD with their edition numbers and an authenticity certificate each.' })
+  @Mutation(() => ReservationCheckoutPayload, { description: "Pays a reservation: the order, its units SOLD with their edition numbers and an authenticity certificate each. On a deposit drop only the deposit is charged; a draw winner's authorized entry deposit is that deposit, and `payment` is then not charged (depositPayBalance takes the rest)." })
   reservationCheckout(@Arg('input') input: ReservationCheckoutInputType, @Ctx() ctx: Context) {
     return payload(input, () => reservationCheckout.complete(ctx, input));
   }

@@ -18,6 +18,7 @@ export const dropsModule: DomainModule = {
   nodes: { admin: { Drop: dropAdmin.node } },
   tasks: {
     ...deposits.tasks,
+    ...draws.tasks,
     [RESERVATION_EXPIRE_TASK]: async (app: App, payload: unknown) => {
       await reservationService.expire(app, (payload as { reservationId: string }).reservationId, draws.afterExpiry);
     },

@@ -20,7 +20,8 @@ import { transaction } from '../shared/transaction.js';
 import { DomainError } from '../shared/user-errors.js';
 import { certificateService } from './certificates/certificate.service.js';
 import { depositOpening, type DepositQuote } from './deposits/opening.js';
-import { Drop, DropReservation, LimitedEdition, ReservationStatus } from './entities.js';
+import { entryDeposits } from './draws/entry-deposits.js';
+import { Drop, DropReservation, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import { reservationLifecycle } from './lifecycle.js';
 import { scheduleExpiry, signedInCustomer } from './reservation.service.js';
@@ -57,8 +58,13 @@ async function pend(ctx: Context, tx: EntityManager, customerId: string, reserva
     totals: cartCost(store.currency, [line.unitPrice * line.quantity], false, NO_TERMS),
     delivery: { method: DeliveryMethod.SHIPPING, address: { ...input.shippingAddress } },
   };
-  const deposit = depositOpening.quote(await tx.findOneOrFail(Drop, reservation.dropId), draft.totals.total);
-  const paymentId = await paymentService.createPending(tx, {
+  const drop = await tx.findOneOrFail(Drop, reservation.dropId);
+  // A draw winner's authorized entry deposit is the order's deposit (no second one, the token is not charged); paid in full, it is given back.
+  const held = reservation.phase === ReservationPhase.DRAW ? await entryDeposits.ofReservation(tx, reservation.id) : null;
+  const reusable = held && depositOpening.quoteHeld(drop, draft.totals.total, held.amount);
+  const deposit = reusable || depositOpening.quote(drop, draft.totals.total);
+  const entryDeposit = held ? { entryId: held.entryId, reused: !!reusable } : null;
+  const paymentId = reusable ? held.paymentId : await paymentService.createPending(tx, {
     storeId: store.id, amount: deposit?.depositAmount ?? draft.totals.total, currency: draft.currency, purpose: deposit ? PaymentPurpose.DEPOSIT : PaymentPurpose.ORDER, provider: input.payment.provider,
   });
   const graceUntil = new Date(Date.now() + PAYMENT_GRACE_SECONDS * 1000);
@@ -66,7 +72,7 @@ async function pend(ctx: Context, tx: EntityManager, customerId: string, reserva
     reservation.expiresAt = graceUntil;
     await scheduleExpiry(tx, reservation.id, graceUntil);
   }
-  return { paymentId, draft, deposit };
+  return { paymentId, draft, deposit, entryDeposit };
 }
 
 /**
@@ -92,7 +98,9 @@ export async function sellAndCertify(tx: EntityManager, reservation: DropReserva
  * certificate each; null when it ended meanwhile. With a deposit the units stay RESERVED (no
  * certificate yet) and a drop_deposit awaits the balance.
  */
-async function placeOrder(app: App, reservationId: string, draft: OrderDraft, paymentId: string, actor: string, deposit: DepositQuote | null): Promise<Order | null> {
+async function placeOrder(
+  app: App, reservationId: string, draft: OrderDraft, paymentId: string, actor: string, deposit: DepositQuote | null, entryDeposit: { entryId: string; reused: boolean } | null,
+): Promise<Order | null> {
   return transaction({ em: app.orm.em.fork() }, async (tx) => {
     const [row] = await tx.execute<{ id: string }[]>(`select id from drop_reservation where id = ? and status = 'ACTIVE' for update`, [reservationId]);
     if (!row) return null;
@@ -104,6 +112,7 @@ async function placeOrder(app: App, reservationId: string, draft: OrderDraft, pa
     if (deposit) await depositOpening.open(tx, { reservation, orderId: order.id, paymentId, currency: draft.currency, quote: deposit });
     else await sellAndCertify(tx, reservation, order.id);
     await paymentService.attachOrder(tx, paymentId, order.id);
+    if (entryDeposit) await entryDeposits.checkedOut(tx, entryDeposit.entryId, entryDeposit.reused, actor);
     return order;
   });
 }
@@ -138,20 +147,23 @@ export const reservationCheckout = {
     await currentStore(ctx);
     const request = { reservationId, payment: input.payment, shippingAddress: input.shippingAddress ?? null };
     const started = await transaction(ctx, (tx) => once(tx, `reservationCheckout:${customerId}`, input.idempotencyKey, request, () => pend(ctx, tx, customerId, reservationId, input)));
-    const { paymentId, draft, deposit } = started.result;
+    const { paymentId, draft, deposit, entryDeposit } = started.result;
     if (started.replayed) return { order: await resultOf(ctx, reservationId) };
     let declined: DomainError | null = null;
-    try {
-      const outcome = await paymentService.authorize(ctx.app, paymentId, input.payment.token, { description: `drop reservation ${reservationId}`, actor });
-      if (outcome.status === 'DECLINED') declined = new DomainError(DropErrorCode.PAYMENT_DECLINED, outcome.message ?? 'The payment was declined', ['input', 'payment']);
-    } catch (err) {
-      if (!(err instanceof PaymentUnavailableError)) throw err;
-      declined = new DomainError(DropErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; nothing was charged. Try again with a new key', ['input', 'payment']);
+    if (!entryDeposit?.reused) {
+      try {
+        const outcome = await paymentService.authorize(ctx.app, paymentId, input.payment.token, { description: `drop reservation ${reservationId}`, actor });
+        if (outcome.status === 'DECLINED') declined = new DomainError(DropErrorCode.PAYMENT_DECLINED, outcome.message ?? 'The payment was declined', ['input', 'payment']);
+      } catch (err) {
+        if (!(err instanceof PaymentUnavailableError)) throw err;
+        declined = new DomainError(DropErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; nothing was charged. Try again with a new key', ['input', 'payment']);
+      }
     }
     if (declined) throw declined;
-    const order = await placeOrder(ctx.app, reservationId, draft, paymentId, actor, deposit);
+    const order = await placeOrder(ctx.app, reservationId, draft, paymentId, actor, deposit, entryDeposit);
     if (!order) {
-      await paymentService.settleAbandoned(ctx.app, paymentId).catch((err) => ctx.app.logger.warn({ err, paymentId }, 'void after an ended reservation failed'));
+      // A reused entry deposit stays with its entry: the expiry settles it per the drop's unpaidBalance.
+      if (!entryDeposit?.reused) await paymentService.settleAbandoned(ctx.app, paymentId).catch((err) => ctx.app.logger.warn({ err, paymentId }, 'void after an ended reservation failed'));
       throw expired();
     }
     await captureAndPay(ctx.app, order.id, paymentId, actor, deposit ? 'pay_deposit' : 'pay');

@@ -84,6 +84,10 @@ export class Payment extends Node {
   /** Set when recovery claims a payment no order took: attachOrder then refuses it. */
   @Property({ type: 'timestamptz', nullable: true })
   abandonedAt?: Date | null;
+
+  /** An authorization kept for its owner without an order until then (a draw entry's deposit): recovery leaves it alone. */
+  @Property({ type: 'timestamptz', nullable: true })
+  retainedUntil?: Date | null;
 }
 
 /**

@@ -63,6 +63,8 @@ export interface CreatePendingInput {
   provider: string;
   /** For a payment of an order that already exists (the BALANCE of a deposit). */
   orderId?: string;
+  /** An authorization that waits for its order longer than a checkout (a draw entry's deposit): recovery skips it until then. */
+  retainedUntil?: Date;
 }
 
 const SYSTEM = 'system';
@@ -91,6 +93,7 @@ export async function createPending(tx: EntityManager, input: CreatePendingInput
   const payment = tx.create(Payment, {
     store: tx.getReference(Store, input.storeId),
     orderId: input.orderId ?? null,
+    retainedUntil: input.retainedUntil ?? null,
     purpose: input.purpose,
     amount: input.amount,
     currency: input.currency,
@@ -208,7 +211,7 @@ export interface AbandonedPayment {
 export async function findAbandoned(em: EntityManager, olderThan: Date, limit = 100): Promise<AbandonedPayment[]> {
   return em.execute<AbandonedPayment[]>(
     `select id, store_id as "storeId", status from payment
-      where order_id is null and created_at < ? and (status in ('AUTHORIZED', 'PENDING') or (status = 'FAILED' and abandoned_at is null))
+      where order_id is null and created_at < ? and (retained_until is null or retained_until < now()) and (status in ('AUTHORIZED', 'PENDING') or (status = 'FAILED' and abandoned_at is null))
       order by created_at limit ?`,
     [olderThan, limit],
   );

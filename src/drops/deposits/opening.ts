@@ -24,6 +24,15 @@ export const depositOpening = {
     return { depositAmount: deposit, balanceAmount: balance, balanceOpensAt: terms.balanceOpensAt, balanceDueAt: terms.balanceDueAt, unpaidBalance: terms.unpaidBalance };
   },
 
+  /**
+   * The quote when the deposit is held already (a draw winner's authorized entry deposit): the balance is
+   * the rest of the total; null when the drop sells in full now or nothing would be left to pay.
+   */
+  quoteHeld(drop: Drop, total: number, depositAmount: number): DepositQuote | null {
+    const quote = depositOpening.quote(drop, total);
+    return quote && total - depositAmount >= 1 ? { ...quote, depositAmount, balanceAmount: total - depositAmount } : null;
+  },
+
   /** In reservationCheckout's order transaction: the deposit row AWAITING_BALANCE and its deadline job at balanceDueAt. */
   async open(tx: EntityManager, at: { reservation: DropReservation; orderId: string; paymentId: string; currency: CurrencyCode; quote: DepositQuote }): Promise<string> {
     const { reservation, quote } = at;

@@ -1,18 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { v7 as uuidv7 } from 'uuid';
 import { currentStore } from '../../catalog/storefront/current-store.js';
 import type { Context } from '../../shared/context.js';
 import { once } from '../../shared/idempotency.js';
 import { idOf, seesBrand, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import { DomainError } from '../../shared/user-errors.js';
+import { termsOf } from '../deposits/terms.js';
 import { viewsOf } from '../drop-read.js';
 import { eligibilityMessages, eligibilityOf } from '../eligibility.js';
 import { vipService } from '../../vip/programmes/vip.service.js';
 import { Drop, DropAllocation, DropReservation, LimitedEdition } from '../entities.js';
 import { liveDrop, signedInCustomer } from '../reservation.service.js';
 import { holdForWinners } from './allocation.js';
+import { alreadyEntered, enterWithDeposit, entriesOpen, entryClosed, insertEntry, type EntryRequest } from './deposit-entry.js';
 import { DropDraw, DropEntry } from './entities.js';
+import { entryDeposits } from './entry-deposits.js';
 import { DrawErrorCode } from './errors.js';
 import { commitmentOf, drawOrder, MAX_WEIGHT, newSeed, verifyCommitment } from './fair-draw.js';
 import { drawView, entryView, type DrawOpenInput, type DropEnterInput } from './types.js';
@@ -61,10 +63,12 @@ export const drawService = {
       if (input.entriesCloseAt.getTime() <= Date.now() || input.entriesCloseAt > drop.endsAt) {
         throw new DomainError(DrawErrorCode.INVALID, 'entriesCloseAt must be in the future and no later than the end of the drop', ['input', 'entriesCloseAt']);
       }
+      if (input.entryDeposit && !termsOf(drop)) throw new DomainError(DrawErrorCode.INVALID, "An entry deposit needs the drop's deposit terms", ['input', 'entryDeposit']);
       const seed = newSeed();
       tx.create(DropDraw, {
         dropId: drop.id, brandId: drop.brandId, seed, commitment: commitmentOf(seed), units: input.units, entriesCloseAt: input.entriesCloseAt,
         purchaseHours: input.purchaseHours ?? DEFAULT_PURCHASE_HOURS, weightByTier: input.weightByTier ?? false,
+        entryDeposit: input.entryDeposit ?? false,
       });
       await tx.flush();
       return withView(tx, drop);
@@ -93,6 +97,7 @@ export const drawService = {
       draw.revealedAt = now;
       await tx.flush();
       await holdForWinners(tx, drop, draw.units, ranked, new Date(now.getTime() + draw.purchaseHours * HOUR));
+      await entryDeposits.voidLosers(tx, drop.id);
       return withView(tx, drop);
     });
   },
@@ -114,21 +119,18 @@ export const drawService = {
     if (eligibility.reason === 'ENDED') throw new DomainError(DrawErrorCode.ENTRY_CLOSED, 'The drop has ended', ['input', 'dropId']);
     if (!eligibility.eligible) throw new DomainError(eligibility.reason!, eligibilityMessages[eligibility.reason!](eligibility), ['input', 'dropId']);
     const weight = draw.weightByTier ? Math.min(MAX_WEIGHT, Math.max(1, (await vipService.perksFor(ctx.em, customerId, drop.brandId)).perks.drawWeight)) : 1;
+    const entry: EntryRequest = { customerId, store, drop, draw, variantId, weight };
+    if (draw.entryDeposit) {
+      if (!input.payment) throw new DomainError(DrawErrorCode.INVALID, 'This draw takes an entry deposit: send payment', ['input', 'payment']);
+      const entryId = await enterWithDeposit(ctx, entry, { payment: input.payment, idempotencyKey: input.idempotencyKey });
+      return { entry: entryView(await ctx.em.fork().findOneOrFail(DropEntry, entryId)) };
+    }
+    if (input.payment) throw new DomainError(DrawErrorCode.INVALID, 'This draw takes no entry deposit: send no payment', ['input', 'payment']);
     const { result } = await transaction(ctx, (tx) =>
       once(tx, `dropEnter:${customerId}`, input.idempotencyKey, { dropId: drop.id, variantId }, async () => {
-        const [draw] = await tx.execute<{ revealed_at: Date | null; entries_close_at: Date }[]>(
-          'select revealed_at, entries_close_at from drop_draw where drop_id = ? for share', [drop.id],
-        );
-        if (draw.revealed_at || new Date(draw.entries_close_at).getTime() <= Date.now()) {
-          throw new DomainError(DrawErrorCode.ENTRY_CLOSED, 'Entries to this draw are closed', ['input', 'dropId']);
-        }
-        const entryId = uuidv7();
-        const inserted = await tx.execute<{ id: string }[]>(
-          `insert into drop_entry (id, created_at, updated_at, drop_id, brand_id, customer_id, variant_id, store_id, weight) values (?, now(), now(), ?, ?, ?, ?, ?, ?)
-           on conflict (drop_id, customer_id) do nothing returning id`,
-          [entryId, drop.id, drop.brandId, customerId, variantId, store.id, weight],
-        );
-        if (inserted.length === 0) throw new DomainError(DrawErrorCode.ALREADY_ENTERED, 'You have entered this draw already', ['input', 'dropId']);
+        if (!(await entriesOpen(tx, drop.id))) throw entryClosed();
+        const entryId = await insertEntry(tx, entry);
+        if (!entryId) throw alreadyEntered();
         return { entryId };
       }),
     );

@@ -9,6 +9,8 @@ export const DrawErrorCode = errorCodes('DrawErrorCode', {
   ENTRY_CLOSED: 'Entries are closed: the entry window ended, the draw was run or the drop ended.',
   ALREADY_ENTERED: 'You have entered this draw already (one entry per customer).',
   INVALID_TRANSITION: 'The drop or its draw is not in a state that allows this (see message).',
+  PAYMENT_DECLINED: 'The entry deposit was declined; no entry was made.',
+  PAYMENT_UNAVAILABLE: 'The payment provider could not be reached; no entry was made and nothing was charged.',
 });
 
 export const DrawUserError = userErrorType('DrawUserError', DrawErrorCode);
