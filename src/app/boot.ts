@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from '../shared/config.js';
 import type { App } from '../shared/context.js';
 import { openDatabase, DatabaseStartError, type Database } from './database.js';
 import { createLogger } from './observability.js';
-import { tasks } from './modules.js';
+import { schedules, tasks } from './modules.js';
 import { openOrm } from './orm.config.js';
 import { wirePorts } from './ports.js';
 
@@ -42,7 +42,7 @@ export async function bootRuntime(env: NodeJS.ProcessEnv, opts: { worker: boolea
     const app: App = { config, orm, logger, ports: {} };
     await step('Installing the job queue schema failed', () => installJobSchema(app, database.url));
     await step('Connecting the search engine failed', () => wirePorts(app));
-    const worker = opts.worker ? await step('Job worker failed to start', () => startWorker(app, database.url, tasks)) : undefined;
+    const worker = opts.worker ? await step('Job worker failed to start', () => startWorker(app, database.url, tasks, schedules)) : undefined;
     return {
       app,
       database,

@@ -32,6 +32,8 @@ export const nodeFetchers: Record<'storefront' | 'admin', Record<string, NodeFet
 
 export const tasks: Record<string, TaskHandler> = Object.assign({}, ...modules.map((m) => m.tasks ?? {}));
 
+export const schedules: string[] = modules.flatMap((m) => m.schedules ?? []);
+
 /** Hands the manifests' tables to the kernel (called by openOrm, which every process goes through). */
 export function installModules(): void {
   for (const m of modules) registerUniqueConstraints(m.uniqueConstraints ?? {});

@@ -88,6 +88,7 @@ export type DropTerms = Pick<Drop, 'id' | 'brandId' | 'editionId' | 'storeIds' |
 @Entity({ tableName: 'drop_reservation' })
 @Index({ properties: ['customerId', 'id'] })
 @Index({ properties: ['dropId', 'status'] })
+@Index({ properties: ['status', 'expiresAt'] })
 export class DropReservation extends Node {
   @Property({ type: 'uuid' }) brandId!: string;
   @Property({ type: 'uuid' }) storeId!: string;

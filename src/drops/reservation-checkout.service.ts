@@ -24,7 +24,7 @@ import { entryDeposits } from './draws/entry-deposits.js';
 import { Drop, DropReservation, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import { reservationLifecycle } from './lifecycle.js';
-import { scheduleExpiry, signedInCustomer } from './reservation.service.js';
+import { signedInCustomer } from './reservation.service.js';
 import { editionUnits } from './units.js';
 
 /** Time the payment gets: an ACTIVE reservation about to expire is kept at least this long once checkout starts. */
@@ -68,10 +68,8 @@ async function pend(ctx: Context, tx: EntityManager, customerId: string, reserva
     storeId: store.id, amount: deposit?.depositAmount ?? draft.totals.total, currency: draft.currency, purpose: deposit ? PaymentPurpose.DEPOSIT : PaymentPurpose.ORDER, provider: input.payment.provider,
   });
   const graceUntil = new Date(Date.now() + PAYMENT_GRACE_SECONDS * 1000);
-  if (reservation.expiresAt < graceUntil) {
-    reservation.expiresAt = graceUntil;
-    await scheduleExpiry(tx, reservation.id, graceUntil);
-  }
+  // The expiry sweep reads expiresAt when it runs: moving it is all that keeps the reservation.
+  if (reservation.expiresAt < graceUntil) reservation.expiresAt = graceUntil;
   return { paymentId, draft, deposit, entryDeposit };
 }
 

@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { currentStore } from '../catalog/storefront/current-store.js';
 import type { App, Context } from '../shared/context.js';
 import { once } from '../shared/idempotency.js';
-import { jobQueueInstalled, queueJob } from '../shared/jobs.js';
 import { toGlobalId } from '../shared/ids.js';
 import { idOf } from '../shared/scope.js';
 import { apply } from '../shared/state-machine.js';
@@ -23,11 +22,6 @@ export interface DropReserveInput {
   variantId: string;
   quantity: number;
   idempotencyKey?: string | null;
-}
-
-/** Queues (or moves) the reservation's expiry job in the caller's transaction. */
-export async function scheduleExpiry(tx: EntityManager, reservationId: string, at: Date): Promise<void> {
-  await queueJob(tx, RESERVATION_EXPIRE_TASK, { reservationId }, { runAt: at, jobKey: `drop-reservation:${reservationId}` });
 }
 
 export function signedInCustomer(ctx: Context): string {
@@ -93,8 +87,8 @@ export interface HoldRequest {
 /**
  * Holds units for a customer in the caller's transaction, for every channel (dropReserve, draw wins,
  * concierge holds): the guarded allocation upsert (the per-customer limit across all of them), the unit
- * claim (SKIP LOCKED), the ACTIVE reservation and its expiry job, all in one statement
- * (editionUnits.hold): a refusal writes nothing, so the caller's transaction may go on.
+ * claim (SKIP LOCKED) and the ACTIVE reservation, all in one statement (editionUnits.hold): a refusal
+ * writes nothing, so the caller's transaction may go on. The expiry sweep ends it at expiresAt.
  */
 export async function holdUnits(tx: EntityManager, at: HoldRequest): Promise<{ reservationId: string } | 'LIMIT_EXCEEDED' | 'SOLD_OUT'> {
   const { drop, edition } = at;
@@ -102,16 +96,14 @@ export async function holdUnits(tx: EntityManager, at: HoldRequest): Promise<{ r
   const outcome = await editionUnits.hold(tx, {
     reservationId, dropId: drop.id, brandId: drop.brandId, editionId: edition.id, editionSize: edition.editionSize, variantId: at.variantId,
     customerId: at.customerId, storeId: at.storeId, quantity: at.quantity, limit: drop.perCustomerLimit, phase: at.phase, expiresAt: at.expiresAt,
-    expiryTask: (await jobQueueInstalled(tx)) ? RESERVATION_EXPIRE_TASK : null,
   });
   return outcome === 'HELD' ? { reservationId } : outcome;
 }
 
 export const reservationService = {
   /**
-   * One transaction: idempotency row, the guarded allocation upsert (limit), the unit claim (SKIP
-   * LOCKED), the reservation and its expiry job. Any refusal rolls all of it back. Checks that need no
-   * lock (store, phase, tier) run before it, outside.
+   * The checks that need no lock (store, variant, allocation kind, tier and phase), then the hold: one
+   * statement (holdUnits), or with an idempotency key one transaction of the key's row and the hold.
    */
   async reserve(ctx: Context, input: DropReserveInput): Promise<{ reservationId: string; fresh?: DropReservationView }> {
     const customerId = signedInCustomer(ctx);
@@ -153,7 +145,7 @@ export const reservationService = {
   },
 
   /**
-   * The expiry job: returns the units unless checkout or a release got there first (then nothing).
+   * Expiry (the sweep, or the one-reservation task): returns the units unless checkout or a release got there first (then nothing).
    * `afterExpiry` runs in the same transaction once it expired (the task passes the draws' roll-over); for
    * a DRAW reservation the drop row is locked for share first, in dropCancel's lock order (drop, then its
    * reservations), so a cancel either precedes the roll-over or releases what it held.

@@ -13,8 +13,6 @@ export interface UnitHold {
   limit: number;
   phase: string;
   expiresAt: Date;
-  /** The graphile-worker task that ends the reservation at expiresAt; null where the queue is not installed. */
-  expiryTask: string | null;
 }
 
 /**
@@ -23,9 +21,10 @@ export interface UnitHold {
  * runs only when the first is short: CTE scans are pulled lazily), so concurrent buyers spread over
  * the units instead of queueing on the lowest ones (ARCHITECTURE "Performance notes"). The customer's
  * allocation is taken by a guarded upsert only when enough units were claimed, and the reservation,
- * the units' marks and the expiry job are written only when it was taken: a refusal writes nothing.
+ * and the units' marks are written only when it was taken: a refusal writes nothing. No job is queued:
+ * the expiry sweep (src/drops/expiry-sweep.ts) ends reservations at expiresAt.
  */
-const holdSql = (withJob: boolean) => `
+const HOLD_SQL = `
   with hi as (
     select id from edition_unit where edition_id = ? and variant_id = ? and status = 'AVAILABLE' and number >= ? order by number limit ? for update skip locked
   ), lo as (
@@ -46,23 +45,20 @@ const holdSql = (withJob: boolean) => `
   ), marked as (
     update edition_unit set status = 'RESERVED', reservation_id = ?, store_id = ? where id in (select id from claimed) and exists (select 1 from reservation)
     returning 1
-  )${withJob ? `, job as (
-    select graphile_worker.add_job(?, json_build_object('reservationId', id::text), run_at => ?::timestamptz, job_key => 'drop-reservation:' || id::text) from reservation
-  )` : ''}
+  )
   select (select ok from enough) as enough, (select count(*) from marked)::int as marked,
-         (select count from drop_customer_allocation where drop_id = ? and customer_id = ?) as held${withJob ? ', (select count(*) from job)::int as jobs' : ''}`;
+         (select count from drop_customer_allocation where drop_id = ? and customer_id = ?) as held`;
 
 export const editionUnits = {
   async hold(tx: EntityManager, h: UnitHold): Promise<'HELD' | 'LIMIT_EXCEEDED' | 'SOLD_OUT'> {
     const start = 1 + Math.floor(Math.random() * h.editionSize);
     const scan = [h.editionId, h.variantId, start, h.quantity];
     const at = h.expiresAt.toISOString();
-    const [row] = await tx.execute<{ enough: boolean; marked: number; held: number | null }[]>(holdSql(!!h.expiryTask), [
+    const [row] = await tx.execute<{ enough: boolean; marked: number; held: number | null }[]>(HOLD_SQL, [
       ...scan, ...scan, h.quantity, h.quantity,
       h.dropId, h.customerId, h.brandId, h.quantity, h.quantity, h.limit, h.limit,
       h.reservationId, h.brandId, h.storeId, h.dropId, h.customerId, h.variantId, h.quantity, at, h.phase,
       h.reservationId, h.storeId,
-      ...(h.expiryTask ? [h.expiryTask, at] : []),
       h.dropId, h.customerId,
     ]);
     if (row.marked === h.quantity) return 'HELD';

@@ -50,6 +50,7 @@ export async function startWorker(
   app: App,
   connectionString: string,
   tasks: Record<string, TaskHandler>,
+  schedules: readonly string[] = [],
   concurrency = 2,
 ): Promise<Worker> {
   const taskList: Record<string, Task> = {};
@@ -71,8 +72,8 @@ export async function startWorker(
     noHandleSignals: true,
     pollInterval: 1000,
     logger: workerLogger(app),
-    // Picks up outbox events whose relay job failed for good, and runs scheduled catch-up.
-    crontab: '* * * * * outbox_relay ?jobKey=outbox_relay&jobKeyMode=preserve_run_at\n* * * * * checkout_recovery ?jobKey=checkout_recovery&jobKeyMode=preserve_run_at\n0 3 * * * vip_recompute ?jobKey=vip_recompute&jobKeyMode=preserve_run_at',
+    // The domains' schedules (module manifests): catch-up relays, recovery, nightly passes, sweeps.
+    crontab: schedules.join('\n'),
   });
   return {
     async stop() {

@@ -13,4 +13,6 @@ export const kernelModule: DomainModule = {
       await relayOutbox(app.orm.em.fork());
     },
   },
+  // Picks up outbox events whose relay job failed for good.
+  schedules: ['* * * * * outbox_relay ?jobKey=outbox_relay&jobKeyMode=preserve_run_at'],
 };

@@ -23,6 +23,8 @@ export interface DomainModule {
   nodes?: { storefront?: Record<string, NodeFetcher>; admin?: Record<string, NodeFetcher> };
   /** Background job tasks by name (graphile-worker). */
   tasks?: Record<string, TaskHandler>;
+  /** graphile-worker crontab lines for those tasks, e.g. `* * * * * outbox_relay ?jobKey=outbox_relay&jobKeyMode=preserve_run_at`. */
+  schedules?: string[];
   /** Unique constraints a concurrent writer can hit: reported as TAKEN on the named input field. */
   uniqueConstraints?: Record<string, UniqueConstraint>;
 }

@@ -14,4 +14,5 @@ export const vipModule: DomainModule = {
   nodes: { admin: { ...programmes.nodes, ...concierge.nodes } },
   uniqueConstraints: { ...programmes.uniqueConstraints },
   tasks: { ...programmes.tasks, ...concierge.tasks },
+  schedules: programmes.schedules,
 };

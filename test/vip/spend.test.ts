@@ -151,7 +151,7 @@ test("a brand programme counts only that brand's share of a multi-brand order; t
   const seen = await vipService.perksFor(em(), customer, brandA);
   expect(seen.tiers.map((t) => t.handle).sort()).toEqual(['gold', 'silver']);
   expect(seen.best!.handle).toBe('gold');
-  expect(seen.perks).toEqual({ earlyAccessHours: 24, tierRestrictedAccess: false, assignedConcierge: false, freeServices: ['alterations'] });
+  expect(seen.perks).toEqual({ earlyAccessHours: 24, tierRestrictedAccess: false, assignedConcierge: false, freeServices: ['alterations'], drawWeight: 1 });
   expect((await vipService.perksFor(em(), customer, brandB)).tiers.map((t) => t.handle)).toEqual(['gold']);
   const tiers = await vipService.tierOf(em(), brand.programme.id, [customer, uuidv7()]);
   expect([...tiers.values()].map((t) => t.handle)).toEqual(['silver']);

@@ -13,4 +13,5 @@ export const checkoutModule: DomainModule = {
       await recoverCheckouts(app);
     },
   },
+  schedules: ['* * * * * checkout_recovery ?jobKey=checkout_recovery&jobKeyMode=preserve_run_at'],
 };

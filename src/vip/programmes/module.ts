@@ -20,9 +20,10 @@ export const programmes = {
     vip_exchange_rate_from_currency_to_currency_valid_from_unique: { what: 'The rate start', field: ['validFrom'] },
   },
   tasks: {
-    /** Nightly (graphile-worker crontab in shared/jobs.ts), and `npm run vip:recompute`. */
+    /** Nightly (the schedule below), and `npm run vip:recompute`. */
     [VIP_RECOMPUTE_TASK]: async (app: App) => {
       await recomputeAll(app.orm.em.fork());
     },
   },
+  schedules: [`0 3 * * * ${VIP_RECOMPUTE_TASK} ?jobKey=${VIP_RECOMPUTE_TASK}&jobKeyMode=preserve_run_at`],
 };
