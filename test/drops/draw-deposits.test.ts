@@ -55,8 +55,12 @@ const entryRows = (dropId: string) => sql<{ id: string; customer_id: string; dep
 const calls = async (paymentId: string, kind: string) =>
   (await sql<{ n: number }>(`select count(*)::int as n from payment_transaction where payment_id = ? and kind = ? and status = 'SUCCEEDED'`, [paymentId, kind]))[0].n;
 const depositPaymentsSince = (since: Date) => sql<{ status: string; amount: number }>(`select status, amount from payment where purpose = 'DEPOSIT' and created_at >= ? order by created_at`, [since]);
+/** The settlement jobs queued for the drop's entries (each job's payload names the entry its key does). */
 const settleJobs = async (dropId: string) =>
-  (await sql<{ key: string }>(`select key from graphile_worker.jobs where task_identifier = ? and key = any(select ? || ':' || id from drop_entry where drop_id = ?) order by key`, [ENTRY_DEPOSIT_TASK, ENTRY_DEPOSIT_TASK, uuid(dropId)])).map((j) => j.key);
+  (await sql<{ key: string; entry: string }>( // the jobs view hides payloads: graphile-worker's own tables
+    `select j.key, j.payload->>'entryId' as entry from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = ? and j.key = any(select ? || ':' || id from drop_entry where drop_id = ?) order by j.key`,
+    [ENTRY_DEPOSIT_TASK, ENTRY_DEPOSIT_TASK, uuid(dropId)],
+  )).map((j) => (j.key === `${ENTRY_DEPOSIT_TASK}:${j.entry}` ? j.key : `payload of ${j.key} names ${j.entry}`));
 
 test('drawOpen takes entryDeposit only on a drop with deposit terms; dropEnter with payment on a draw without entry deposit is INVALID', async () => {
   const plain = await drawDrop('FORFEIT', 1, false);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Payment, PaymentStatus } from '../../commerce/payments/payment.entity.js';
 import { paymentService, type PaymentOutcome } from '../../commerce/payments/payment.service.js';
 import type { App } from '../../shared/context.js';
-import { queueJob } from '../../shared/jobs.js';
+import { jobQueueInstalled } from '../../shared/jobs.js';
 import { apply, defineMachine } from '../../shared/state-machine.js';
 import { UnpaidBalance } from '../deposits/entities.js';
 import { termsOf } from '../deposits/terms.js';
@@ -35,15 +35,24 @@ export const entryDepositLifecycle = defineMachine({
 
 type Ending = 'void' | 'forfeit';
 
-async function move(tx: EntityManager, entryId: string, event: 'apply' | Ending, actor: string): Promise<void> {
-  await apply(tx, entryDepositLifecycle, { table: 'drop_entry', stateColumn: 'deposit_status', id: entryId, event, actor, expectedFrom: AUTHORIZED });
-  if (event !== 'apply') await queueJob(tx, ENTRY_DEPOSIT_TASK, { entryId }, { runAt: new Date(), jobKey: `${ENTRY_DEPOSIT_TASK}:${entryId}` });
+const move = (tx: EntityManager, entryId: string, event: 'apply' | Ending, actor: string) =>
+  apply(tx, entryDepositLifecycle, { table: 'drop_entry', stateColumn: 'deposit_status', id: entryId, event, actor, expectedFrom: AUTHORIZED });
+
+/**
+ * A settlement job per entry, queued in the caller's transaction in one graphile-worker add_jobs call
+ * (one statement and one NOTIFY for a whole draw's losers, where add_job per entry was one each).
+ */
+async function queueSettlements(tx: EntityManager, entryIds: string[]): Promise<void> {
+  if (entryIds.length === 0 || !(await jobQueueInstalled(tx))) return;
+  const specs = entryIds.map((entryId) => ({ identifier: ENTRY_DEPOSIT_TASK, payload: { entryId }, job_key: `${ENTRY_DEPOSIT_TASK}:${entryId}` }));
+  await tx.execute(`select 1 from graphile_worker.add_jobs(array(select json_populate_recordset(null::graphile_worker.job_spec, ?::json)), false)`, [JSON.stringify(specs)]);
 }
 
 /** Ends the AUTHORIZED entry deposits the query selects (rows locked, in id order), a settlement job each; returns how many. */
 async function endEach(tx: EntityManager, where: string, params: unknown[], event: Ending, actor: string): Promise<number> {
   const rows = await tx.execute<{ id: string }[]>(`select id from drop_entry where deposit_status = 'AUTHORIZED' and ${where} order by id for update`, params);
   for (const { id } of rows) await move(tx, id, event, actor);
+  await queueSettlements(tx, rows.map((r) => r.id));
   return rows.length;
 }
 
@@ -92,6 +101,7 @@ export const entryDeposits = {
   /** reservationCheckout's order transaction: the authorization is now the order's deposit (APPLIED), or, when the order is paid in full, given back. */
   async checkedOut(tx: EntityManager, entryId: string, reused: boolean, actor: string): Promise<void> {
     await move(tx, entryId, reused ? 'apply' : 'void', actor);
+    if (!reused) await queueSettlements(tx, [entryId]);
   },
 
   /**
