@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { stockService } from '../../catalog/stock.service.js';
 import type { App, Context } from '../../shared/context.js';
 import { toGlobalId } from '../../shared/ids.js';
+import { queueJob } from '../../shared/jobs.js';
 import { actorOf, seesBrand } from '../../shared/scope.js';
 import { apply, StateMachineErrorCode } from '../../shared/state-machine.js';
 import { transaction } from '../../shared/transaction.js';
@@ -106,10 +107,8 @@ export const holdService = {
       const reserved = await stockService.reserve(tx, { variantId, locationId, quantity: input.quantity, reason: 'client hold', actor: actorOf(ctx.viewer), ref: `hold:${hold.id}` });
       if (!reserved.ok) throw new DomainError(ConciergeErrorCode.OUT_OF_STOCK, `Only ${reserved.level?.available ?? 0} available at this location`, ['input', 'quantity']);
       await tx.flush();
-      // The expiry job commits with the hold (graphile-worker's queue is in the same database). Like the
-      // outbox trigger, it is queued once the job schema is installed (boot does it; a server without it has no worker).
-      const [{ installed }] = await tx.execute<{ installed: boolean }[]>(`select to_regnamespace('graphile_worker') is not null as installed`);
-      if (installed) await tx.execute(`select graphile_worker.add_job(?, json_build_object('holdId', ?::text), run_at => ?::timestamptz, job_key => ?)`, [HOLD_EXPIRE_TASK, hold.id, input.expiresAt.toISOString(), `hold:${hold.id}`]);
+      // The expiry job commits with the hold (graphile-worker's queue is in the same database).
+      await queueJob(tx, HOLD_EXPIRE_TASK, { holdId: hold.id }, { runAt: input.expiresAt, jobKey: `hold:${hold.id}` });
       return { hold: holdView(hold) };
     });
   },
