@@ -92,6 +92,13 @@ test('test provider: entering authorizes exactly 30% of the price and makes the 
   const [row] = await entryRows(drop.id);
   expect(row).toMatchObject({ id: first.entryId, deposit_status: 'AUTHORIZED', payment_status: 'AUTHORIZED', amount: 300_30, purpose: 'DEPOSIT', order_id: null });
   expect(await calls(row.payment_id, 'AUTHORIZE')).toBe(1);
+  // Concurrent retries of a key: one entry, one authorization, and none of them voids it.
+  const [racer] = await customers(server, 1, 'entry-racer');
+  const raced = await Promise.all([1, 2, 3].map(() => enter(racer.token, drop.id, 'tok_approve', 'enter-race-1')));
+  expect(new Set(raced.map((r) => expectOk(r).entry.id)).size).toBe(1);
+  const racedRow = (await entryRows(drop.id)).find((e) => e.customer_id === racer.id)!;
+  expect(racedRow).toMatchObject({ deposit_status: 'AUTHORIZED', payment_status: 'AUTHORIZED' });
+  expect(await calls(racedRow.payment_id, 'AUTHORIZE')).toBe(1);
   expect(await entryOf(buyer.token)).toMatchObject({ entryId: first.entryId, deposit: { amount: { amount: '300.30' }, status: 'AUTHORIZED' } });
 
   // A second entry (another key) is refused before any payment.
@@ -101,13 +108,13 @@ test('test provider: entering authorizes exactly 30% of the price and makes the 
   expectUserError(decline, 'PAYMENT_DECLINED', ['input', 'payment']);
   expect(await entryOf(declined.token)).toBeUndefined();
   expect(await entryOf(forgetful.token)).toBeUndefined();
-  expect((await entryRows(drop.id)).map((e) => e.customer_id)).toEqual([buyer.id]);
-  expect(await depositPaymentsSince(since)).toEqual([{ status: 'AUTHORIZED', amount: 300_30 }, { status: 'DECLINED', amount: 300_30 }]);
+  expect((await entryRows(drop.id)).map((e) => e.customer_id).sort()).toEqual([buyer.id, racer.id].sort());
+  expect(await depositPaymentsSince(since)).toEqual([{ status: 'AUTHORIZED', amount: 300_30 }, { status: 'AUTHORIZED', amount: 300_30 }, { status: 'DECLINED', amount: 300_30 }]);
 
   // Checkout recovery leaves an orderless entry deposit alone while the draw may still need it (here: one a day old).
   await sql(`update payment set created_at = now() - interval '1 day' where id = ?`, [row.payment_id]);
   await recoverCheckouts(server.app);
-  expect((await entryRows(drop.id))[0]).toMatchObject({ payment_status: 'AUTHORIZED', deposit_status: 'AUTHORIZED' });
+  expect((await entryRows(drop.id)).find((e) => e.id === first.entryId)).toMatchObject({ payment_status: 'AUTHORIZED', deposit_status: 'AUTHORIZED' });
 });
 
 test('test provider: an entry whose authorization outlasts the window is not made and its authorization is voided', async () => {

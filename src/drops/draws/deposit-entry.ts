@@ -96,6 +96,8 @@ export async function enterWithDeposit(ctx: Context, e: EntryRequest, input: { p
     throw new DomainError(DrawErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; no entry was made. Try again with a new key', ['input', 'payment']);
   }
   const made = await transaction({ em: ctx.app.orm.em.fork() }, async (tx) => {
+    // Retries of one key reach this step together: one at a time, each sees whether an earlier one made the entry (else one could void what another just used).
+    await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`dropEnter:${paymentId}`]);
     const [mine] = await tx.execute<{ id: string }[]>('select id from drop_entry where deposit_payment_id = ?', [paymentId]);
     if (mine) return mine.id;
     if (!(await entriesOpen(tx, e.drop.id))) return entryClosed();
