@@ -224,3 +224,22 @@ test('dropCancel voids every authorized entry deposit of the drop (a job each), 
   expect((await entryRows(drop.id)).map((r) => [r.payment_status, r.settled])).toEqual([['VOIDED', true], ['VOIDED', true]]);
   expect(await unitCounts(server, drop.id)).toEqual({ available: 1, reserved: 0, sold: 0, total: 1 });
 }, 60_000);
+
+test('test provider: a winner checking out once the balance is due pays in full with the token sent, and the entry deposit is voided', async () => {
+  const drop = await drawDrop('FORFEIT', 1);
+  expectOk(await openDraw(drop.id));
+  const [buyer] = await customers(server, 1, 'late-winner');
+  expectOk(await enter(buyer.token, drop.id));
+  await runDraw(drop.id);
+  await sql(`update drop_release set deposit_balance_opens_at = now() - interval '2 hours', deposit_balance_due_at = now() - interval '1 hour' where id = ?`, [uuid(drop.id)]);
+  const won = await entryOf(buyer.token);
+  const paid = expectOk(await checkout(buyer.token, won.reservationId!, 'late-winner-1'));
+  expect(paid.order).toMatchObject({ status: 'PAID', cost: { total: { amount: '1001.00' } } });
+  expect(await sql(`select purpose, status, captured_amount as captured from payment where order_id = ?`, [uuid(paid.order.id)])).toEqual([{ purpose: 'ORDER', status: 'CAPTURED', captured: 1001_00 }]);
+  const [row] = await entryRows(drop.id);
+  expect(row.deposit_status).toBe('VOIDED');
+  expect(await settleJobs(drop.id)).toEqual([`${ENTRY_DEPOSIT_TASK}:${row.id}`]);
+  await task(ENTRY_DEPOSIT_TASK, { entryId: row.id });
+  expect((await entryRows(drop.id))[0]).toMatchObject({ payment_status: 'VOIDED', settled: true, order_id: null });
+  expect(await unitCounts(server, drop.id)).toEqual({ available: 0, reserved: 0, sold: 1, total: 1 });
+}, 60_000);
