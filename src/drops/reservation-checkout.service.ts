@@ -147,16 +147,7 @@ export const reservationCheckout = {
     const started = await transaction(ctx, (tx) => once(tx, `reservationCheckout:${customerId}`, input.idempotencyKey, request, () => pend(ctx, tx, customerId, reservationId, input)));
     const { paymentId, draft, deposit, entryDeposit } = started.result;
     if (started.replayed) return { order: await resultOf(ctx, reservationId) };
-    let declined: DomainError | null = null;
-    if (!entryDeposit?.reused) {
-      try {
-        const outcome = await paymentService.authorize(ctx.app, paymentId, input.payment.token, { description: `drop reservation ${reservationId}`, actor });
-        if (outcome.status === 'DECLINED') declined = new DomainError(DropErrorCode.PAYMENT_DECLINED, outcome.message ?? 'The payment was declined', ['input', 'payment']);
-      } catch (err) {
-        if (!(err instanceof PaymentUnavailableError)) throw err;
-        declined = new DomainError(DropErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; nothing was charged. Try again with a new key', ['input', 'payment']);
-      }
-    }
+    const declined = entryDeposit?.reused ? null : await paymentService.authorizeOrRefusal(ctx.app, paymentId, input.payment.token, { description: `drop reservation ${reservationId}`, actor });
     if (declined) throw declined;
     const order = await placeOrder(ctx.app, reservationId, draft, paymentId, actor, deposit, entryDeposit);
     if (!order) {

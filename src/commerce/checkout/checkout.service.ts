@@ -112,14 +112,7 @@ async function captureAndPay(app: App, order: Order, paymentId: string, actor: s
 async function pay(ctx: Context, { checkoutId, paymentId }: { checkoutId: string; paymentId: string }, token: string): Promise<Order> {
   const { app } = ctx;
   const actor = actorOf(ctx.viewer);
-  let declined: DomainError | null = null;
-  try {
-    const outcome = await paymentService.authorize(app, paymentId, token, { description: `checkout ${checkoutId}`, actor });
-    if (outcome.status === 'DECLINED') declined = new DomainError(CheckoutErrorCode.PAYMENT_DECLINED, outcome.message ?? 'The payment was declined', ['input', 'payment']);
-  } catch (err) {
-    if (!(err instanceof PaymentUnavailableError)) throw err;
-    declined = new DomainError(CheckoutErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; nothing was charged. Try again with a new key', ['input', 'payment']);
-  }
+  const declined = await paymentService.authorizeOrRefusal(app, paymentId, token, { description: `checkout ${checkoutId}`, actor });
   if (declined) {
     await failCheckout(app, checkoutId, CheckoutStatus.FAILED, declined);
     throw declined;

@@ -246,5 +246,22 @@ async function markFailed(app: App, payment: PaymentRow, actor: string): Promise
   return { ...payment, status: PaymentStatus.FAILED };
 }
 
+/**
+ * `authorize` as a buyer-facing mutation answers it: null when approved, otherwise the userError to
+ * return (PAYMENT_DECLINED with the provider's message; PAYMENT_UNAVAILABLE, saying `unchanged`, e.g.
+ * "nothing was charged", when the provider could not be reached). Other errors are thrown.
+ */
+export async function authorizeOrRefusal(
+  app: App, paymentId: string, token: string, options: { description: string; actor: string; unchanged?: string },
+): Promise<DomainError | null> {
+  try {
+    const outcome = await authorize(app, paymentId, token, options);
+    return outcome.status === 'DECLINED' ? new DomainError('PAYMENT_DECLINED', outcome.message ?? 'The payment was declined', ['input', 'payment']) : null;
+  } catch (err) {
+    if (!(err instanceof PaymentUnavailableError)) throw err;
+    return new DomainError('PAYMENT_UNAVAILABLE', `The payment provider could not be reached; ${options.unchanged ?? 'nothing was charged'}. Try again with a new key`, ['input', 'payment']);
+  }
+}
+
 /** The service as one object, for callers that prefer `payments.void(...)`. */
-export const paymentService = { createPending, authorize, capture, void: voidPayment, refund, attachOrder, findAbandoned, settleAbandoned };
+export const paymentService = { createPending, authorize, authorizeOrRefusal, capture, void: voidPayment, refund, attachOrder, findAbandoned, settleAbandoned };

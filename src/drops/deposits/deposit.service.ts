@@ -102,14 +102,7 @@ export const depositService = {
     const started = await transaction(ctx, (tx) => once(tx, `depositPayBalance:${customerId}`, input.idempotencyKey, request, () => pend(ctx, tx, customerId, depositId, input)));
     const { paymentId } = started.result;
     if (started.replayed) return resultOf(ctx, depositId, paymentId);
-    let declined: DomainError | null = null;
-    try {
-      const outcome = await paymentService.authorize(ctx.app, paymentId, input.payment.token, { description: `drop deposit balance ${depositId}`, actor });
-      if (outcome.status === 'DECLINED') declined = new DomainError(DepositErrorCode.PAYMENT_DECLINED, outcome.message ?? 'The payment was declined', ['input', 'payment']);
-    } catch (err) {
-      if (!(err instanceof PaymentUnavailableError)) throw err;
-      declined = new DomainError(DepositErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; nothing was charged. Try again with a new key', ['input', 'payment']);
-    }
+    const declined = await paymentService.authorizeOrRefusal(ctx.app, paymentId, input.payment.token, { description: `drop deposit balance ${depositId}`, actor });
     if (declined) throw declined;
     const placed = await settleBalance(ctx.app, depositId, paymentId, actor);
     if ('ended' in placed) {

@@ -4,7 +4,6 @@ import type { Store } from '../../catalog/entities/store.entity.js';
 import { storefrontCatalog } from '../../catalog/storefront/storefront-catalog.js';
 import { PaymentPurpose } from '../../commerce/payments/payment.entity.js';
 import { paymentService } from '../../commerce/payments/payment.service.js';
-import { PaymentUnavailableError } from '../../commerce/payments/provider.js';
 import type { Context } from '../../shared/context.js';
 import { once } from '../../shared/idempotency.js';
 import { actorOf } from '../../shared/scope.js';
@@ -88,13 +87,10 @@ export async function enterWithDeposit(ctx: Context, e: EntryRequest, input: { p
     }),
   );
   const { paymentId, amount } = result;
-  try {
-    const outcome = await paymentService.authorize(ctx.app, paymentId, input.payment.token, { description: `draw entry deposit, drop ${e.drop.id}`, actor: actorOf(ctx.viewer) });
-    if (outcome.status === 'DECLINED') throw new DomainError(DrawErrorCode.PAYMENT_DECLINED, outcome.message ?? 'The entry deposit was declined', ['input', 'payment']);
-  } catch (err) {
-    if (!(err instanceof PaymentUnavailableError)) throw err;
-    throw new DomainError(DrawErrorCode.PAYMENT_UNAVAILABLE, 'The payment provider could not be reached; no entry was made. Try again with a new key', ['input', 'payment']);
-  }
+  const declined = await paymentService.authorizeOrRefusal(ctx.app, paymentId, input.payment.token, {
+    description: `draw entry deposit, drop ${e.drop.id}`, actor: actorOf(ctx.viewer), unchanged: 'no entry was made',
+  });
+  if (declined) throw declined;
   const made = await transaction({ em: ctx.app.orm.em.fork() }, async (tx) => {
     // Retries of one key reach this step together: one at a time, each sees whether an earlier one made the entry (else one could void what another just used).
     await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`dropEnter:${paymentId}`]);
