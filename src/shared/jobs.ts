@@ -37,8 +37,14 @@ export async function jobQueueInstalled(tx: EntityManager): Promise<boolean> {
 
 /** Queues a task in the caller's transaction (it commits with the data that caused it); `jobKey` replaces an earlier job of that key. */
 export async function queueJob(tx: EntityManager, task: string, payload: Record<string, string>, at: { runAt: Date; jobKey: string }): Promise<void> {
-  if (!(await jobQueueInstalled(tx))) return;
-  await tx.execute(`select graphile_worker.add_job(?, ?::json, run_at => ?::timestamptz, job_key => ?)`, [task, JSON.stringify(payload), at.runAt.toISOString(), at.jobKey]);
+  await queueJobs(tx, task, [{ payload, ...at }]);
+}
+
+/** Many jobs of one task in one graphile-worker add_jobs call: one statement and one NOTIFY, not one each. */
+export async function queueJobs(tx: EntityManager, task: string, jobs: { payload: Record<string, string>; jobKey: string; runAt?: Date }[]): Promise<void> {
+  if (jobs.length === 0 || !(await jobQueueInstalled(tx))) return;
+  const specs = jobs.map((j) => ({ identifier: task, payload: j.payload, job_key: j.jobKey, run_at: (j.runAt ?? new Date()).toISOString() }));
+  await tx.execute(`select 1 from graphile_worker.add_jobs(array(select json_populate_recordset(null::graphile_worker.job_spec, ?::json)), false)`, [JSON.stringify(specs)]);
 }
 
 export interface Worker {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Payment, PaymentStatus } from '../../commerce/payments/payment.entity.js';
 import { paymentService, type PaymentOutcome } from '../../commerce/payments/payment.service.js';
 import type { App } from '../../shared/context.js';
-import { jobQueueInstalled } from '../../shared/jobs.js';
+import { queueJobs } from '../../shared/jobs.js';
 import { apply, defineMachine } from '../../shared/state-machine.js';
 import { UnpaidBalance } from '../deposits/entities.js';
 import { termsOf } from '../deposits/terms.js';
@@ -43,9 +43,7 @@ const move = (tx: EntityManager, entryId: string, event: 'apply' | Ending, actor
  * (one statement and one NOTIFY for a whole draw's losers, where add_job per entry was one each).
  */
 async function queueSettlements(tx: EntityManager, entryIds: string[]): Promise<void> {
-  if (entryIds.length === 0 || !(await jobQueueInstalled(tx))) return;
-  const specs = entryIds.map((entryId) => ({ identifier: ENTRY_DEPOSIT_TASK, payload: { entryId }, job_key: `${ENTRY_DEPOSIT_TASK}:${entryId}` }));
-  await tx.execute(`select 1 from graphile_worker.add_jobs(array(select json_populate_recordset(null::graphile_worker.job_spec, ?::json)), false)`, [JSON.stringify(specs)]);
+  await queueJobs(tx, ENTRY_DEPOSIT_TASK, entryIds.map((entryId) => ({ payload: { entryId }, jobKey: `${ENTRY_DEPOSIT_TASK}:${entryId}` })));
 }
 
 /** Ends the AUTHORIZED entry deposits the query selects (rows locked, in id order), a settlement job each; returns how many. */
