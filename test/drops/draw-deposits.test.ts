@@ -5,7 +5,7 @@ import { RESERVATION_EXPIRE_TASK } from '../../src/drops/reservation.service.js'
 import type { App } from '../../src/shared/context.js';
 import { decodeGlobalId } from '../../src/shared/ids.js';
 import { installJobSchema } from '../../src/shared/jobs.js';
-import { DepositDropCancelDocument, DrawOpenDocument, DrawRunDocument } from '../generated/admin.js';
+import { DepositDropCancelDocument, DepositDropUpdateDocument, DrawOpenDocument, DrawRunDocument } from '../generated/admin.js';
 import { CustomerDepositsDocument, CustomerDropEntriesDocument, DepositPayBalanceDocument, DropDrawDocument, DropEnterDocument, ReservationCheckoutDocument } from '../generated/storefront.js';
 import { dataOf, expectOk, expectUserError } from '../support/payload.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -93,6 +93,9 @@ test('test provider: entering authorizes exactly 30% of the price and makes the 
   expect(row).toMatchObject({ id: first.entryId, deposit_status: 'AUTHORIZED', payment_status: 'AUTHORIZED', amount: 300_30, purpose: 'DEPOSIT', order_id: null });
   expect(await calls(row.payment_id, 'AUTHORIZE')).toBe(1);
   // Concurrent retries of a key: one entry, one authorization, and none of them voids it.
+  // The terms are fixed once an entry deposit was authorized on them.
+  const changed = dataOf(await server.gql('admin', DepositDropUpdateDocument, { input: { id: drop.id, deposit: null } }, w.adminA)).dropUpdate;
+  expect(changed.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION', field: ['input', 'deposit'] })]);
   const [racer] = await customers(server, 1, 'entry-racer');
   const raced = await Promise.all([1, 2, 3].map(() => enter(racer.token, drop.id, 'tok_approve', 'enter-race-1')));
   expect(new Set(raced.map((r) => expectOk(r).entry.id)).size).toBe(1);

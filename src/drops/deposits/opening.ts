@@ -46,10 +46,14 @@ export const depositOpening = {
     return deposit.id;
   },
 
-  /** Whether any reservation of the drop was checked out with a deposit (its terms are then fixed). */
+  /** Whether any deposit was taken on the drop's terms (a reservation checked out with one, or a draw entry's authorized deposit): they are then fixed. */
   async taken(em: EntityManager, dropId: string): Promise<boolean> {
-    const rows = await em.execute<unknown[]>(`select 1 from drop_deposit where drop_id = ? limit 1`, [dropId]);
+    const rows = await em.execute<unknown[]>(
+      `select 1 where exists (select 1 from drop_deposit where drop_id = ?) or exists (select 1 from drop_entry where drop_id = ? and deposit_payment_id is not null)`,
+      [dropId, dropId],
+    );
     return rows.length > 0;
   },
+
 
 };
