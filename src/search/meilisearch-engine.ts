@@ -192,9 +192,13 @@ export class MeilisearchEngine implements SearchEngine {
 
 export type MeiliResponse = MultiSearchResponse;
 
+const INDEX_TASK_TIMEOUT_MS = 120_000;
+
 /** Creates the index when missing and applies the declared settings, checking each task's outcome; true when it was created. */
 export async function applySettings(client: Meilisearch, index: string): Promise<boolean> {
-  const created = await client.createIndex(index, { primaryKey: 'id' }).waitTask();
+  // meilisearch-js's createIndex ignores the client's defaultWaitOptions (Index.create builds its own
+  // TaskClient with the 5 s default): a loaded machine timed out here, so the wait is explicit.
+  const created = await client.createIndex(index, { primaryKey: 'id' }).waitTask({ timeout: INDEX_TASK_TIMEOUT_MS });
   if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') assertSucceeded(created, 'index creation');
   assertSucceeded(await client.index(index).updateSettings(MEILI_SETTINGS).waitTask(), 'settings update');
   return created.status === 'succeeded';
