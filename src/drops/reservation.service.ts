@@ -134,14 +134,15 @@ export const reservationService = {
       return { reservationId: held.reservationId, fresh: heldView(held.reservationId, hold) };
     }
     const request = { dropId: drop.id, variantId, quantity: input.quantity, storeId: store.id };
-    const { result } = await transaction(ctx, (tx) =>
+    const { result, replayed } = await transaction(ctx, (tx) =>
       once(tx, `dropReserve:${customerId}`, input.idempotencyKey, request, async () => {
         const held = await holdUnits(tx, hold);
         if (typeof held === 'string') throw refuse(held);
         return { reservationId: held.reservationId };
       }),
     );
-    return result;
+    // A replay reads the reservation as it is now (it may have expired or been bought since).
+    return replayed ? result : { ...result, fresh: heldView(result.reservationId, hold) };
   },
 
   /**

@@ -59,7 +59,11 @@ type HoldRow = { enough: boolean; marked: number; held: number | null };
 async function runHold(em: EntityManager, params: unknown[]): Promise<HoldRow> {
   if (!em.getTransactionContext()) {
     const pool = await (em.getConnection() as PostgreSqlConnection).getNativeClient();
-    return (await pool.query<HoldRow>({ name: 'drop_hold', text: HOLD_SQL, values: params })).rows[0];
+    const started = Date.now();
+    const { rows } = await pool.query<HoldRow>({ name: 'drop_hold', text: HOLD_SQL, values: params });
+    // Past MikroORM, so logged through its logger: query logs and statement counts still see it.
+    em.config.getLogger().logQuery({ query: HOLD_SQL, params, took: Date.now() - started, results: rows.length, level: 'info' });
+    return rows[0];
   }
   const placeholders = [...HOLD_SQL.matchAll(/\$(\d+)/g)].map((m) => params[Number(m[1]) - 1]);
   return (await em.execute<HoldRow[]>(HOLD_SQL.replace(/\$\d+/g, '?'), placeholders))[0];
