@@ -67,6 +67,7 @@ export async function createHttpApp(app: App): Promise<HttpApp> {
   const httpServer = http.createServer(web);
   const metrics = createMetrics();
   web.disable('x-powered-by');
+  web.set('trust proxy', app.config.TRUST_PROXY);
   const requestId = (req: http.IncomingMessage) => (req.headers['x-request-id'] as string) || randomUUID();
   // Request lines are logged at info. Above it, only the request id is kept: pino-http would still build a
   // child logger with the serialized request for every request, lines nobody writes.

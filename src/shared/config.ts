@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIP } from 'node:net';
 
 const url = (protocols: string[]) =>
   z.string().refine((v) => {
@@ -8,6 +9,13 @@ const url = (protocols: string[]) =>
       return false;
     }
   }, `must be a ${protocols.join(' or ')} URL`);
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** What express's `trust proxy` list accepts: a name, an address, or an address/prefix. */
+const isTrustedProxy = (entry: string) => {
+  const [address, prefix, rest] = entry.split('/');
+  return PROXY_NAMES.has(entry) || (rest === undefined && isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix)));
+};
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,6 +34,14 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client IP (per-IP limits), as express's `trust proxy`:
+   * unset or "false" none (the socket's address), "true" all, a hop count, or addresses and subnets
+   * ("loopback, 10.0.0.0/8").
+   */
+  TRUST_PROXY: z.string().trim().min(1).optional().transform((v): boolean | number | string[] =>
+    v === undefined || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((v) => !Array.isArray(v) || v.every(isTrustedProxy), 'must be true, false, a hop count, or addresses, subnets (a.b.c.d/n) and loopback, linklocal or uniquelocal separated by commas'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: z.enum(['demo', 'none']).default('demo'),
   JOBS: z.enum(['in-process', 'off']).default('in-process'),

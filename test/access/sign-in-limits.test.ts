@@ -144,6 +144,33 @@ describe('per client IP (4 failures here), whatever the email', () => {
   });
 });
 
+describe('the client IP behind a proxy (TRUST_PROXY)', () => {
+  const failFrom = (server: TestServer, forwardedFor: string, i: number) =>
+    server.gql('admin', StaffLoginDocument, { input: { email: `xff-${forwardedFor}-${i}@example.com`, password: WRONG } }, { 'x-forwarded-for': forwardedFor })
+      .then((res) => res.data!.staffLogin.userErrors.map((e) => e.code));
+
+  test('with TRUST_PROXY=loopback each forwarded client has its own counter', async () => {
+    const server = await startTestServer({ SIGN_IN_MAX_FAILURES_PER_EMAIL: '1000', SIGN_IN_MAX_FAILURES_PER_IP: '2', TRUST_PROXY: 'loopback' });
+    try {
+      for (let i = 0; i < 2; i++) expect(await failFrom(server, '203.0.113.1', i)).toEqual(['INVALID_CREDENTIALS']);
+      expect(await failFrom(server, '203.0.113.1', 2)).toEqual(['THROTTLED']);
+      expect(await failFrom(server, '203.0.113.2', 0)).toEqual(['INVALID_CREDENTIALS']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('without it X-Forwarded-For is ignored: a client cannot pick a fresh address per guess', async () => {
+    const server = await startTestServer({ SIGN_IN_MAX_FAILURES_PER_EMAIL: '1000', SIGN_IN_MAX_FAILURES_PER_IP: '2' });
+    try {
+      for (let i = 0; i < 2; i++) expect(await failFrom(server, `198.51.100.${i}`, i)).toEqual(['INVALID_CREDENTIALS']);
+      expect(await failFrom(server, '198.51.100.9', 2)).toEqual(['THROTTLED']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('unknown accounts cost the same scrypt work', () => {
   test('checkPassword verifies a dummy hash of the same parameters when there is no account, and never accepts it', async () => {
     const verified: string[] = [];

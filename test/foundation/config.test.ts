@@ -22,9 +22,18 @@ describe('loadConfig', () => {
     ['SIGN_IN_MAX_FAILURES_PER_EMAIL', { SIGN_IN_MAX_FAILURES_PER_EMAIL: '0' }],
     ['SIGN_IN_MAX_FAILURES_PER_IP', { SIGN_IN_MAX_FAILURES_PER_IP: 'many' }],
     ['SIGN_IN_WINDOW_SECONDS', { SIGN_IN_WINDOW_SECONDS: '-5' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'loopback, 10.0.0.0/8/1' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'the load balancer' }],
   ])('a bad %s is a ConfigError naming it (%j)', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  test('TRUST_PROXY reads as express trust proxy: none by default, all, a hop count, or a list', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '::1']);
   });
 
   test('defaults, coercion, and empty values treated as unset', () => {
