@@ -34,6 +34,7 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  VERIFY_AUTHENTICITY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   /**
    * Which proxies' X-Forwarded-For to believe for the client IP (per-IP limits), as express's `trust proxy`:
    * unset or "false" none (the socket's address), "true" all, a hop count, or addresses and subnets

@@ -13,6 +13,7 @@ export const ErrorCode = {
   STORE_REQUIRED: 'The Storefront API needs the store handle in the `x-store` header.',
   STORE_NOT_FOUND: 'No live store has the handle sent in the `x-store` header.',
   SEARCH_UNAVAILABLE: 'The search engine is down or too slow; the rest of the request still answers.',
+  THROTTLED: 'Too many requests of this kind from this client address lately; `extensions.retryAfterSeconds` says when to try again.',
   BAD_REQUEST: 'The HTTP request is not a GraphQL request: malformed JSON, no query, wrong method or content type.',
   PAYLOAD_TOO_LARGE: 'The request body is over the limit the caller earns (see README: 64 KB without staff credentials).',
   GRAPHQL_PARSE_FAILED: 'The query is not valid GraphQL syntax, or has too many tokens.',

@@ -24,6 +24,8 @@ export const HTTP_STATUS: Record<ErrorCode, { refused: number; inField: number }
   // Before execution: a variable of the wrong type (Apollo's own rule); in a field: a reason to fix.
   BAD_USER_INPUT: { refused: 400, inField: 200 },
   SEARCH_UNAVAILABLE: { refused: 503, inField: 200 },
+  // A client over a per-address limit (verifyAuthenticity): the whole response says so, whatever else it asked.
+  THROTTLED: { refused: 429, inField: 429 },
   INTERNAL_SERVER_ERROR: { refused: 500, inField: 200 },
 };
 

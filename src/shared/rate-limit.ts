@@ -1,10 +1,12 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { App } from './context.js';
+import { CodedError } from './errors.js';
 import { sha256 } from './crypto.js';
 import { DomainError, payload, type Payload } from './user-errors.js';
 
-/** The counters' table (migration Migration20261201100000): shared by every server process. */
+/** The counters' tables (migrations Migration20261201100000, Migration20261202000600): shared by every server process. */
 const STORE = { schemaName: 'rate_limit', tableName: 'sign_in_attempt', tableCreated: true } as const;
+const REQUEST_STORE = { schemaName: 'rate_limit', tableName: 'request_count', tableCreated: true } as const;
 
 /** A sign-in refused because too many attempts failed lately: nothing was checked. */
 export class ThrottledError extends DomainError {
@@ -81,4 +83,29 @@ export async function signInPayload<T extends object>(
     }),
   );
   return { ...result, retryAfterSeconds };
+}
+
+const requestLimiters = new WeakMap<App, Map<string, Promise<RateLimiterPostgres>>>();
+
+/**
+ * Counts one request of kind `name` for `key` (a client address) against `points` a minute, in
+ * PostgreSQL (one atomic upsert; every process shares the counter). Over it: a THROTTLED GraphQL error
+ * (HTTP 429) with `retryAfterSeconds`, before the request did anything.
+ */
+export async function limitRequest(app: App, name: string, key: string, points: number): Promise<void> {
+  let byName = requestLimiters.get(app);
+  if (!byName) requestLimiters.set(app, (byName = new Map()));
+  let limiter = byName.get(name);
+  if (!limiter) {
+    limiter = app.orm.em.getConnection().getNativeClient()
+      .then((pool) => new RateLimiterPostgres({ ...REQUEST_STORE, storeClient: pool, storeType: 'pool', keyPrefix: name, points, duration: 60 }));
+    byName.set(name, limiter);
+  }
+  try {
+    await (await limiter).consume(key);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const retryAfterSeconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    throw new CodedError(`Too many requests from this address: try again in ${retryAfterSeconds} seconds`, 'THROTTLED', { retryAfterSeconds });
+  }
 }

@@ -3,6 +3,7 @@ import { Product } from '../../catalog/entities/product.entity.js';
 import { storefrontCatalog } from '../../catalog/storefront/storefront-catalog.js';
 import { Customer } from '../../commerce/customers/customer.entity.js';
 import type { Context } from '../../shared/context.js';
+import { limitRequest } from '../../shared/rate-limit.js';
 import { certificateService } from './certificate.service.js';
 import { signingKeyService } from './signing-key.service.js';
 import { AuthenticityCertificate, AuthenticityCheck, BrandPublicKey } from './types.js';
@@ -15,8 +16,11 @@ async function visibleProduct(ctx: Context, productId: string | null) {
 
 @Resolver(() => AuthenticityCheck)
 export class AuthenticityResolver {
-  @Query(() => AuthenticityCheck, { description: 'Checks a certificate serial (counted); unknown or tampered: valid false.' })
-  verifyAuthenticity(@Arg('serial') serial: string, @Ctx() ctx: Context) {
+  @Query(() => AuthenticityCheck, {
+    description: 'Checks a certificate serial (counted); unknown or tampered: valid false. At most VERIFY_AUTHENTICITY_PER_MINUTE checks a minute per client address (THROTTLED, HTTP 429, not counted).',
+  })
+  async verifyAuthenticity(@Arg('serial') serial: string, @Ctx() ctx: Context) {
+    await limitRequest(ctx.app, 'verify_authenticity', ctx.clientIp ?? 'unknown', ctx.app.config.VERIFY_AUTHENTICITY_PER_MINUTE);
     return certificateService.verify(ctx.em, serial);
   }
 
