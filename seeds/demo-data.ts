@@ -296,6 +296,17 @@ const wh = (handle: string, name: string) => ({ handle, name, kind: StockLocatio
 const shop = (handle: string, name: string) => ({ handle, name, kind: StockLocationKind.BOUTIQUE });
 type StoreBase = Pick<DemoStore, 'handle' | 'name' | 'kind' | 'brands' | 'locations'> & { showStockQuantity?: boolean };
 /** A China marketplace flagship: CNY, Simplified Chinese first, Shanghai time. */
+/**
+ * Delivery and tax terms by market (commerce's store_commerce_settings, minor units): China's 13% VAT and
+ * the EU's are in the shelf price, US sales tax is added at checkout (none configured here).
+ */
+export const MARKET_TERMS: Record<string, { pricesIncludeTax: boolean; taxRateBasisPoints: number; shippingFlatAmount: number; freeShippingThreshold: number | null }> = {
+  CN: { pricesIncludeTax: true, taxRateBasisPoints: 1300, shippingFlatAmount: 0, freeShippingThreshold: null },
+  US: { pricesIncludeTax: false, taxRateBasisPoints: 0, shippingFlatAmount: 15_00, freeShippingThreshold: 500_00 },
+  FR: { pricesIncludeTax: true, taxRateBasisPoints: 2000, shippingFlatAmount: 10_00, freeShippingThreshold: 300_00 },
+  IT: { pricesIncludeTax: true, taxRateBasisPoints: 2200, shippingFlatAmount: 10_00, freeShippingThreshold: 300_00 },
+};
+
 const china = (s: StoreBase): DemoStore => ({ marketCountry: 'CN', currency: 'CNY', defaultLocale: 'zh-CN', supportedLocales: ['zh-CN', 'en'], timeZone: 'Asia/Shanghai', ...s });
 const usa = (s: StoreBase): DemoStore => ({ marketCountry: 'US', currency: 'USD', defaultLocale: 'en', supportedLocales: ['en'], timeZone: 'America/New_York', ...s });
 const { ONLINE_FLAGSHIP, BOUTIQUE, POPUP, DESIGN_MALL } = StoreKind;

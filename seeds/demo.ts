@@ -7,6 +7,7 @@ import { InventoryLevel, ProductListing, VariantPrice } from '../src/catalog/ent
 import { Product, ProductVariant } from '../src/catalog/entities/product.entity.js';
 import { StockLocation, Store } from '../src/catalog/entities/store.entity.js';
 import type { MediaData, ProductOptionData } from '../src/catalog/entities/translations.js';
+import { StoreCommerceSettings } from '../src/commerce/carts/cart.entity.js';
 import { CurrencyCode, parseDecimal } from '../src/shared/money.js';
 import * as data from './demo-data.js';
 
@@ -34,6 +35,7 @@ export async function writeDemoCatalog(em: EntityManager): Promise<string[]> {
     const store = em.create(Store, { ...fields, currency: CurrencyCode[s.currency], showStockQuantity: s.showStockQuantity ?? false });
     store.brands.set(brandHandles.map((h) => need(brands, h, 'brand')));
     const locs = locations.map((l) => em.create(StockLocation, { ...l, store }));
+    em.create(StoreCommerceSettings, { store, ...data.MARKET_TERMS[s.marketCountry] });
     stores.set(s.handle, { store, locations: locs, locales: s.supportedLocales });
   }
 

@@ -36,6 +36,11 @@ describe('demo seed', () => {
     const byHandle = Object.fromEntries(rows.map((r) => [r.handle, r.currency]));
     expect(byHandle).toMatchObject({ 'michael-kors-cn': 'CNY', 'michael-kors-eu': 'EUR', 'michael-kors-us': 'USD', 'design-mall-bjdw': 'CNY' });
     expect(new Set(STORES.map((s) => s.kind))).toEqual(new Set(['ONLINE_FLAGSHIP', 'BOUTIQUE', 'POPUP', 'DESIGN_MALL']));
+    const terms = await sql<{ handle: string; prices_include_tax: boolean; tax_rate_basis_points: number }>(
+      `select s.handle, t.prices_include_tax, t.tax_rate_basis_points from store s join store_commerce_settings t on t.store_id = s.id`,
+    );
+    expect(terms).toHaveLength(STORES.length);
+    expect(terms.find((t) => t.handle === 'michael-kors-cn')).toMatchObject({ prices_include_tax: true, tax_rate_basis_points: 1300 });
   });
 
   test('listings carry a price range in the store currency, from prices in that currency', async () => {

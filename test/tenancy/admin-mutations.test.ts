@@ -22,6 +22,7 @@ const ATTACKS: Record<string, Attack | 'public'> = {
     defaultLocale: 'zh-CN', supportedLocales: ['zh-CN'], timeZone: 'Asia/Shanghai',
   }),
   storeUpdate: (b) => ({ id: b.ids.Store[0], name: 'Hijacked' }),
+  storeCommerceSettingsUpdate: (b) => ({ storeId: b.ids.Store[0], taxRateBasisPoints: 10_000, shippingFlat: '999.00' }),
   storeArchive: (b) => ({ id: b.ids.Store[0] }),
   stockLocationCreate: (b) => ({ storeId: b.ids.Store[0], handle: 'secret-wh', name: 'Secret', kind: 'WAREHOUSE' }),
   stockLocationUpdate: (b) => ({ id: b.ids.StockLocation[0], name: 'Hijacked' }),
