@@ -545,8 +545,6 @@ export type OrderPaymentErrorCode =
   | 'NOTHING_TO_CAPTURE'
   /** No such order, or not one you may act on. */
   | 'NOT_FOUND'
-  /** The store has no stock location to put restocked units in. */
-  | 'NO_STOCK_LOCATION'
   /** Another capture, cancel or refund of this order is under way. */
   | 'OPERATION_IN_PROGRESS'
   /** The payment network refused to void or refund the payment of a cancelled order; the order is unchanged. */

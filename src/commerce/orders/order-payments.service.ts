@@ -8,7 +8,6 @@ import { actorOf, idOf, visibleBrandIds, type ServiceCtx } from '../../shared/sc
 import { invalidTransition } from '../../shared/state-machine.js';
 import { transaction } from '../../shared/transaction.js';
 import { DomainError } from '../../shared/user-errors.js';
-import { DeliveryMethod } from '../carts/cart.entity.js';
 import { capture, refund, voidPayment } from '../payments/payment.service.js';
 import { PaymentStatus } from '../payments/payment.entity.js';
 import { PaymentUnavailableError } from '../payments/provider.js';
@@ -28,8 +27,9 @@ import { orderService } from './order.service.js';
  * writes the intent (order-payment-intents.ts); (2) payment.service.ts calls the provider, keyed by the
  * intent's key; (3) a short transaction moves the order (lifecycle, stock, events) and settles the intent.
  * Scope: like fulfilment, the viewer must manage every brand of the order (FORBIDDEN otherwise).
- * Restocking puts units back on hand at the PICKUP boutique, or else at the store's first live stock
- * location: order lines do not record where their units were taken from.
+ * Restocking puts units back where the order took them: the stock audit rows of its ref `order:<id>`
+ * (checkout's commit), less what was put back since. An order that took no stock (a drop order sells
+ * numbered edition units) restocks nothing.
  */
 export type MoneyCtx = ServiceCtx & { app: App };
 
@@ -85,23 +85,38 @@ function allocate(payments: OrderPayment[], room: (p: OrderPayment) => number, a
   return plan;
 }
 
-async function restockLocation(tx: EntityManager, order: Order): Promise<string> {
-  if (order.delivery.method === DeliveryMethod.PICKUP) return order.delivery.locationId;
-  const [row] = await tx.execute<{ id: string }[]>('select id from stock_location where store_id = ? and archived_at is null order by id limit 1', [order.storeId]);
-  if (!row) throw new DomainError('NO_STOCK_LOCATION', 'The store has no stock location to restock to; pass restock: false', ['input', 'restock']);
-  return row.id;
+/** Per variant, the locations the order's units were taken from and how many are still out there (oldest location first). */
+async function takenFrom(tx: EntityManager, orderId: string): Promise<Map<string, { locationId: string; units: number }[]>> {
+  const rows = await tx.execute<{ variant_id: string; location_id: string; units: number }[]>(
+    `select variant_id, location_id, (-sum(delta))::int as units from inventory_adjustment where ref = ?
+      group by variant_id, location_id having sum(delta) < 0 order by location_id`,
+    [`order:${orderId}`],
+  );
+  const byVariant = new Map<string, { locationId: string; units: number }[]>();
+  for (const r of rows) byVariant.set(r.variant_id, [...(byVariant.get(r.variant_id) ?? []), { locationId: r.location_id, units: r.units }]);
+  return byVariant;
 }
 
-async function restock(tx: EntityManager, order: Order, lines: OrderLineQuantity[], locationId: string, reason: string, actor: string) {
+async function restock(tx: EntityManager, order: Order, lines: OrderLineQuantity[], reason: string, actor: string) {
   const byId = new Map((await tx.find(OrderLine, { orderId: order.id })).map((l) => [l.id, l]));
+  const sources = await takenFrom(tx, order.id);
   // Lines are snapshots: a variant removed from the catalog since has no stock to return to.
   const variantIds = [...new Set([...byId.values()].map((l) => l.variantId))];
   const live = new Set((await tx.execute<{ id: string }[]>('select id from product_variant where id = any(?::uuid[])', [`{${variantIds.join(',')}}`])).map((r) => r.id));
   for (const { lineId, quantity } of lines) {
     const line = byId.get(lineId)!;
     if (!live.has(line.variantId)) continue;
-    const outcome = await stockService.adjust(tx, { variantId: line.variantId, locationId, delta: quantity, reason, actor, ref: `order:${order.id}` });
-    if (!outcome.ok) throw new Error(`restock of ${line.sku} refused: ${outcome.refusal}`);
+    let left = quantity;
+    const back = (sources.get(line.variantId) ?? []).map((s) => {
+      const units = Math.min(s.units, left);
+      left -= units;
+      s.units -= units;
+      return { locationId: s.locationId, units };
+    });
+    for (const { locationId, units } of back.filter((b) => b.units > 0)) {
+      const outcome = await stockService.adjust(tx, { variantId: line.variantId, locationId, delta: units, reason, actor, ref: `order:${order.id}` });
+      if (!outcome.ok) throw new Error(`restock of ${line.sku} refused: ${outcome.refusal}`);
+    }
   }
 }
 
@@ -180,10 +195,9 @@ export const orderPaymentsService = {
           else if (REFUNDABLE.includes(p.status) && p.capturedAmount > p.refundedAmount) plan.push({ paymentId: p.id, action: 'refund', amount: p.capturedAmount - p.refundedAmount });
         }
         const lines = input.restock ? (await tx.find(OrderLine, { orderId: order.id })).map((l) => ({ lineId: l.id, quantity: l.quantity })) : [];
-        const locationId = input.restock ? await restockLocation(tx, order) : undefined;
-        return { key, status: 'PENDING', amount: sum(plan.filter((c) => c.action === 'refund'), (c) => c.amount), plan, lines, restock: input.restock, reason: input.reason, locationId } satisfies Intent & { locationId?: string };
+        return { key, status: 'PENDING', amount: sum(plan.filter((c) => c.action === 'refund'), (c) => c.amount), plan, lines, restock: input.restock, reason: input.reason } satisfies Intent;
       });
-      return { order, intent: result as Intent & { locationId?: string } };
+      return { order, intent: result as Intent };
     });
     return carryOut(ctx, 'cancel', order.id, intent, async (tx, current) => {
       const actor = actorOf(ctx.viewer);
@@ -192,7 +206,7 @@ export const orderPaymentsService = {
         const { id: orderId, storeId, customerId, total, currency, brandIds } = current;
         orderEvents.record(tx, 'order.refunded', { orderId, storeId, customerId: customerId ?? null, total, currency, brandIds, amount: intent.amount });
       }
-      if (intent.restock && intent.locationId) await restock(tx, current, intent.lines ?? [], intent.locationId, 'order-cancelled', actor);
+      if (intent.restock) await restock(tx, current, intent.lines ?? [], 'order-cancelled', actor);
     });
   },
 
@@ -209,18 +223,17 @@ export const orderPaymentsService = {
         const payments = (await paymentsOfOrder(tx, order.id)).filter((p) => REFUNDABLE.includes(p.status));
         const open = sum(payments, (p) => p.capturedAmount - p.refundedAmount) - (await pendingAmount(tx, 'refund', order.id));
         if (amount > open) throw new DomainError('REFUND_EXCEEDS_CAPTURED', `At most ${Math.max(open, 0)} minor units can still be refunded`, lines ? ['input', 'lines'] : ['input', 'amount']);
-        const locationId = input.restock && lines ? await restockLocation(tx, order) : undefined;
         const plan = allocate(payments, (p) => p.capturedAmount - p.refundedAmount, amount, 'refund');
-        return { key: input.idempotencyKey, status: 'PENDING', amount, plan, lines: lines?.quantities, restock: input.restock, reason: input.reason, locationId } satisfies Intent & { locationId?: string };
+        return { key: input.idempotencyKey, status: 'PENDING', amount, plan, lines: lines?.quantities, restock: input.restock, reason: input.reason } satisfies Intent;
       });
-      return { order, intent: result as Intent & { locationId?: string } };
+      return { order, intent: result as Intent };
     });
     return carryOut(ctx, 'refund', order.id, intent, async (tx, current) => {
       const actor = actorOf(ctx.viewer);
       const payments = await paymentsOfOrder(tx, current.id);
       const whole = sum(payments, (p) => p.refundedAmount) >= sum(payments, (p) => p.capturedAmount);
       await orderService.transition(tx, current, whole ? 'refund' : 'refund_partially', actor, { amount: intent.amount });
-      if (intent.restock && intent.locationId) await restock(tx, current, intent.lines ?? [], intent.locationId, 'order-refunded', actor);
+      if (intent.restock) await restock(tx, current, intent.lines ?? [], 'order-refunded', actor);
     });
   },
 };

@@ -19,7 +19,6 @@ export const OrderPaymentErrorCode = errorCodes('OrderPaymentErrorCode', {
   LINE_NOT_FOUND: 'The line is not one of this order.',
   QUANTITY_EXCEEDS_REFUNDABLE: 'More units than the line has left to refund.',
   OPERATION_IN_PROGRESS: 'Another capture, cancel or refund of this order is under way.',
-  NO_STOCK_LOCATION: 'The store has no stock location to put restocked units in.',
   ...stateMachineErrorDescriptions,
 });
 export const OrderPaymentUserError = userErrorType('OrderPaymentUserError', OrderPaymentErrorCode);

@@ -1,4 +1,7 @@
 import { createStaffUser } from '../../../src/access/access.service.js';
+import { StockLocationKind } from '../../../src/catalog/entities/enums.js';
+import { StockLocation } from '../../../src/catalog/entities/store.entity.js';
+import { stockService } from '../../../src/catalog/stock.service.js';
 import { orderService } from '../../../src/commerce/orders/order.service.js';
 import { PaymentPurpose } from '../../../src/commerce/payments/payment.entity.js';
 import { attachOrder, authorize, capture, createPending } from '../../../src/commerce/payments/payment.service.js';
@@ -28,7 +31,7 @@ async function staff(email: string, role: StaffRole, brandIds: string[]) {
  * test payment provider standing in for a payment network, the order created and the payment attached;
  * `captured` also captures it all and marks the order PAID.
  */
-async function order(token = 'tok_approve', captured = false) {
+async function order(token = 'tok_approve', captured = false, locationId = ids.locationA) {
   const total = 2020_00;
   const em = () => server.db.orm.em.fork();
   const paymentId = await em().transactional((tx) => createPending(tx, { storeId: ids.storeA, amount: total, currency: CurrencyCode.CNY, purpose: PaymentPurpose.ORDER, provider: 'test' }));
@@ -41,6 +44,10 @@ async function order(token = 'tok_approve', captured = false) {
     });
     await tx.flush();
     await attachOrder(tx, paymentId, o.id);
+    // The stock the order takes, as checkout takes it: held, then committed under the order's ref.
+    const at = { variantId: ids.variant.id, locationId };
+    expect((await stockService.reserve(tx, { ...at, quantity: 2, reason: 'checkout hold', actor: 'system', ref: `checkout:${o.id}` })).ok).toBe(true);
+    await stockService.commitMany(tx, [{ ...at, quantity: 2 }], { reason: 'checkout order', actor: 'system', ref: `order:${o.id}` });
     return o;
   });
   if (captured) {
@@ -75,7 +82,7 @@ beforeAll(async () => {
   const brandA = f.brand('michael-kors', { en: 'Michael Kors' });
   const brandB = f.brand('loewe', { en: 'LOEWE' });
   const storeA = f.store('mk-cn', [brandA]);
-  const product = f.product(brandA, 'selma', { en: 'SELMA' }, { stores: [{ store: storeA.store, location: storeA.location, price: 1000_00, stock: 10 }] });
+  const product = f.product(brandA, 'selma', { en: 'SELMA' }, { stores: [{ store: storeA.store, location: storeA.location, price: 1000_00, stock: 1000 }] });
   await f.commit();
   const [variant] = await server.db.orm.em.fork().execute<{ id: string; sku: string }[]>('select id, sku from product_variant where product_id = ?', [product.id]);
   ids = { brandA: brandA.id, storeA: storeA.store.id, locationA: storeA.location.id, variant: { ...variant, productId: product.id } };
@@ -140,6 +147,22 @@ describe('orderCancel', () => {
     expect(await onHand()).toBe(stock + 2);
     const [adj] = await server.db.orm.em.fork().execute('select reason, delta, ref from inventory_adjustment order by id desc limit 1');
     expect(adj).toMatchObject({ reason: 'order-cancelled', delta: 2, ref: `order:${o.uuid}` });
+  });
+
+  test('units go back where the order took them: a second warehouse gets its 2 back, the first location nothing', async () => {
+    const em = server.db.orm.em.fork();
+    const second = em.create(StockLocation, { store: ids.storeA, handle: `mk-cn-north-${Date.now()}`, name: 'North warehouse', kind: StockLocationKind.WAREHOUSE });
+    await em.flush();
+    const at = { variantId: ids.variant.id, locationId: second.id };
+    await em.transactional((tx) => stockService.adjust(tx, { ...at, delta: 5, reason: 'test', actor: 'system' }));
+    const o = await order('tok_approve', false, second.id);
+    const onHandAt = async (locationId: string) =>
+      (await server.db.orm.em.fork().execute<{ on_hand: number }[]>('select on_hand from inventory_level where variant_id = ? and location_id = ?', [ids.variant.id, locationId]))[0].on_hand;
+    const [first, north] = [await onHand(), await onHandAt(second.id)];
+    expect(north).toBe(3);
+    expectOk(dataOf(await cancel({ id: o.id, reason: 'customer asked' })).orderCancel);
+    expect(await onHandAt(second.id)).toBe(north + 2);
+    expect(await onHand()).toBe(first);
   });
 
   test('a PAID order is refunded in full; restock: false leaves stock alone; a fulfilled order cannot be cancelled', async () => {
