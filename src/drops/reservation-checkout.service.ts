@@ -137,9 +137,7 @@ export async function captureAndPay(app: App, orderId: string, paymentId: string
 export const reservationCheckout = {
   async complete(ctx: Context, input: ReservationCheckoutInput): Promise<{ order: Order }> {
     const customerId = signedInCustomer(ctx);
-    if (ctx.app.ports.payments?.name !== input.payment.provider) {
-      throw new DomainError(DropErrorCode.INVALID, `The payment provider "${input.payment.provider}" is not used here`, ['input', 'payment', 'provider']);
-    }
+    paymentService.assertProviderInUse(ctx.app, input.payment.provider);
     const reservationId = idOf(input.reservationId, 'DropReservation', 'reservationId');
     const actor = actorOf(ctx.viewer);
     await currentStore(ctx);

@@ -157,10 +157,7 @@ async function resultOf(ctx: Context, checkoutId: string): Promise<Order> {
 
 export const checkoutService = {
   async complete(ctx: Context, input: CheckoutCompleteInput): Promise<{ order: Order }> {
-    const provider = ctx.app.ports.payments;
-    if (!provider || provider.name !== input.payment.provider) {
-      throw new DomainError(CheckoutErrorCode.INVALID, `The payment provider "${input.payment.provider}" is not used here`, ['input', 'payment', 'provider']);
-    }
+    paymentService.assertProviderInUse(ctx.app, input.payment.provider);
     const parsed = cartAccess.parseCartId(input.cartId);
     if (!parsed) throw new DomainError(CheckoutErrorCode.CART_NOT_FOUND, 'No cart with this id', ['input', 'cartId']);
     const customer = ctx.viewer.kind === 'customer' ? ctx.viewer.customerId : 'guest';

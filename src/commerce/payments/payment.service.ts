@@ -263,5 +263,10 @@ export async function authorizeOrRefusal(
   }
 }
 
+/** Refuses, as INVALID on `input.payment.provider`, a provider this deployment does not use (before anything is written). */
+export function assertProviderInUse(app: App, provider: string): void {
+  if (app.ports.payments?.name !== provider) throw new DomainError('INVALID', `The payment provider "${provider}" is not used here`, ['input', 'payment', 'provider']);
+}
+
 /** The service as one object, for callers that prefer `payments.void(...)`. */
-export const paymentService = { createPending, authorize, authorizeOrRefusal, capture, void: voidPayment, refund, attachOrder, findAbandoned, settleAbandoned };
+export const paymentService = { createPending, authorize, authorizeOrRefusal, assertProviderInUse, capture, void: voidPayment, refund, attachOrder, findAbandoned, settleAbandoned };

@@ -92,9 +92,7 @@ export const depositService = {
    */
   async payBalance(ctx: Context, input: DepositPayBalanceInput): Promise<{ deposit: DropDeposit; order: Order }> {
     const customerId = signedInCustomer(ctx);
-    if (ctx.app.ports.payments?.name !== input.payment.provider) {
-      throw new DomainError(DepositErrorCode.INVALID, `The payment provider "${input.payment.provider}" is not used here`, ['input', 'payment', 'provider']);
-    }
+    paymentService.assertProviderInUse(ctx.app, input.payment.provider);
     const depositId = idOf(input.depositId, 'DropDeposit', 'depositId');
     const actor = actorOf(ctx.viewer);
     await currentStore(ctx);

@@ -69,9 +69,7 @@ async function depositAmount(ctx: Context, tx: EntityManager, e: EntryRequest): 
  * the entry this payment made. Returns the entry id.
  */
 export async function enterWithDeposit(ctx: Context, e: EntryRequest, input: { payment: { provider: string; token: string }; idempotencyKey?: string | null }): Promise<string> {
-  if (ctx.app.ports.payments?.name !== input.payment.provider) {
-    throw new DomainError(DrawErrorCode.INVALID, `The payment provider "${input.payment.provider}" is not used here`, ['input', 'payment', 'provider']);
-  }
+  paymentService.assertProviderInUse(ctx.app, input.payment.provider);
   const request = { dropId: e.drop.id, variantId: e.variantId, payment: input.payment };
   const retainedUntil = new Date(e.drop.endsAt.getTime() + (e.draw.purchaseHours + RETENTION_MARGIN_HOURS) * HOUR);
   const { result } = await transaction(ctx, (tx) =>
