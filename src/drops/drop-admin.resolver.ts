@@ -35,8 +35,8 @@ export class DropAdminResolver {
   @FieldResolver(() => Boolean) published(@Root() drop: DropView): boolean { return drop.row.published; }
   @FieldResolver(() => Boolean) showUnitsLeft(@Root() drop: DropView): boolean { return drop.row.showUnitsLeft; }
   @FieldResolver(() => Date, { nullable: true }) cancelledAt(@Root() drop: DropView) { return drop.row.cancelledAt ?? null; }
-  @FieldResolver(() => DropPhases) phases(@Root() drop: DropView, @Ctx() ctx: Context) { return phasesOf(ctx.em, drop.row); }
-  @FieldResolver(() => DropStatus) status(@Root() drop: DropView, @Ctx() ctx: Context) { return statusOfView(ctx.em, drop); }
+  @FieldResolver(() => DropPhases) phases(@Root() drop: DropView, @Ctx() ctx: Context) { return phasesOf(ctx, drop.row); }
+  @FieldResolver(() => DropStatus) status(@Root() drop: DropView, @Ctx() ctx: Context) { return statusOfView(ctx, drop); }
 
   @FieldResolver(() => DropStats, { description: 'Units available, reserved and sold (they add up to editionSize); the same as dashboard.units.' })
   async stats(@Root() drop: DropView, @Ctx() ctx: Context): Promise<DropStats> {

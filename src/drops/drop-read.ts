@@ -1,13 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../shared/context.js';
 import { vipService } from '../vip/programmes/vip.service.js';
 import { Drop, LimitedEdition } from './entities.js';
 import { DropStatus, dropView, type DropPhases, type DropView } from './types.js';
 import { editionUnits } from './units.js';
 
 const HOUR = 3_600_000;
+type UnitStats = { available: number; reserved: number; sold: number };
 
-export async function phasesOf(em: EntityManager, drop: Drop): Promise<DropPhases> {
-  const hours = await vipService.longestEarlyAccessHours(em, drop.brandId);
+/**
+ * Per request, what several fields of a drop (phases, status, unitsLeft, lowStock) and every drop of a
+ * list ask: the brand's longest early access and the edition's unit counts, each read once.
+ */
+const earlyAccessHours = (ctx: Context) =>
+  ctx.loaders.get<string, number>('drops.earlyAccessHours', (brandIds) => Promise.all(brandIds.map((id) => vipService.longestEarlyAccessHours(ctx.em, id))));
+
+export const unitStats = (ctx: Context) =>
+  ctx.loaders.get<string, UnitStats>('drops.unitStats', async (editionIds) => {
+    const stats = await editionUnits.stats(ctx.em, editionIds);
+    return editionIds.map((id) => stats.get(id) ?? { available: 0, reserved: 0, sold: 0 });
+  });
+
+export async function phasesOf(ctx: Context, drop: Drop): Promise<DropPhases> {
+  const hours = await earlyAccessHours(ctx).load(drop.brandId);
   return { earlyAccessOpensAt: new Date(drop.publicOpensAt.getTime() - hours * HOUR), publicOpensAt: drop.publicOpensAt, endsAt: drop.endsAt };
 }
 
@@ -19,9 +34,9 @@ export function statusOf(drop: Drop, phases: DropPhases, available: number, now 
   return DropStatus.UPCOMING;
 }
 
-export async function statusOfView(em: EntityManager, view: DropView): Promise<DropStatus> {
-  const [phases, stats] = await Promise.all([phasesOf(em, view.row), editionUnits.stats(em, [view.row.editionId])]);
-  return statusOf(view.row, phases, stats.get(view.row.editionId)?.available ?? 0);
+export async function statusOfView(ctx: Context, view: DropView): Promise<DropStatus> {
+  const [phases, stats] = await Promise.all([phasesOf(ctx, view.row), unitStats(ctx).load(view.row.editionId)]);
+  return statusOf(view.row, phases, stats.available);
 }
 
 /** Views for drop rows: their editions in one statement. */

@@ -7,12 +7,12 @@ import type { Context } from '../shared/context.js';
 import { ConnectionArgs } from '../shared/pagination.js';
 import { payload } from '../shared/user-errors.js';
 import { eligibilityOf } from './eligibility.js';
-import { phasesOf, statusOfView } from './drop-read.js';
+import { phasesOf, statusOfView, unitStats } from './drop-read.js';
 import { dropStorefront } from './drop-storefront.service.js';
 import { reservationCheckout } from './reservation-checkout.service.js';
 import { reservationService } from './reservation.service.js';
 import { DropConnection, DropEligibility, DropFilter, DropPhases, DropReservationView, DropReserveInputType, DropReservePayload, DropStatus, DropView, ReservationCheckoutInputType, ReservationCheckoutPayload } from './types.js';
-import { allocations, editionUnits } from './units.js';
+import { allocations } from './units.js';
 
 /** Few units left: at most a tenth of the edition (and at least one). */
 const lowStockAt = (editionSize: number) => Math.max(1, Math.floor(editionSize / 10));
@@ -38,17 +38,17 @@ export class DropStorefrontResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Units not reserved or sold; null when the drop shows only lowStock.' })
   async unitsLeft(@Root() drop: DropView, @Ctx() ctx: Context) {
     if (!drop.row.showUnitsLeft) return null;
-    return (await editionUnits.stats(ctx.em, [drop.row.editionId])).get(drop.row.editionId)?.available ?? 0;
+    return (await unitStats(ctx).load(drop.row.editionId)).available;
   }
 
   @FieldResolver(() => Boolean, { description: 'At most a tenth of the edition is left.' })
   async lowStock(@Root() drop: DropView, @Ctx() ctx: Context): Promise<boolean> {
-    const left = (await editionUnits.stats(ctx.em, [drop.row.editionId])).get(drop.row.editionId)?.available ?? 0;
+    const left = (await unitStats(ctx).load(drop.row.editionId)).available;
     return left <= lowStockAt(drop.editionSize);
   }
 
-  @FieldResolver(() => DropPhases) phases(@Root() drop: DropView, @Ctx() ctx: Context) { return phasesOf(ctx.em, drop.row); }
-  @FieldResolver(() => DropStatus) status(@Root() drop: DropView, @Ctx() ctx: Context) { return statusOfView(ctx.em, drop); }
+  @FieldResolver(() => DropPhases) phases(@Root() drop: DropView, @Ctx() ctx: Context) { return phasesOf(ctx, drop.row); }
+  @FieldResolver(() => DropStatus) status(@Root() drop: DropView, @Ctx() ctx: Context) { return statusOfView(ctx, drop); }
 
   @FieldResolver(() => DropEligibility, { description: 'Whether the viewer may reserve now, when the drop opens for them and how many units they may still take.' })
   async viewerEligibility(@Root() drop: DropView, @Ctx() ctx: Context) {

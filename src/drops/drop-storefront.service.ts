@@ -20,7 +20,7 @@ export const dropStorefront = {
     const rows = await ctx.em.find(Drop, { ...where, ...cursor } as never, { orderBy: { id: 'asc' }, limit: page.limit + 1 });
     let views = await viewsOf(ctx.em, rows);
     if (filter.status) {
-      const statuses = await Promise.all(views.map((v) => statusOfView(ctx.em, v)));
+      const statuses = await Promise.all(views.map((v) => statusOfView(ctx, v)));
       views = views.filter((_, i) => statuses[i] === filter.status);
     }
     return toConnection(views, page, (v) => [v.row.id], () => ctx.em.count(Drop, where as never));

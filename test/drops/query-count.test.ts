@@ -42,3 +42,14 @@ test('before the public opening the VIP perks are read (they open early access);
   expect(statements.some((s) => /\bvip_/.test(s))).toBe(true);
   expect(statements.filter((s) => /^\s*(insert|update|delete|with)\b/i.test(s))).toEqual([]);
 });
+
+test("drops { phases status unitsLeft lowStock } reads each brand's early access and each edition's units once per request, whatever the number of drops", async () => {
+  const list = () => server.db.queries.measure(() => server.gql('storefront', '{ drops(first: 50) { nodes { handle phases { earlyAccessOpensAt } status unitsLeft lowStock } } }', {}, storefront(null)));
+  const before = await list();
+  expect(before.result.errors).toBeUndefined();
+  for (let i = 0; i < 3; i++) await createDrop(server, w, { unitsPerVariant: 2, perCustomerLimit: 1 });
+  const after = await list();
+  expect((after.result.data as any).drops.nodes.length).toBe((before.result.data as any).drops.nodes.length + 3);
+  expect(after.queries).toBe(before.queries);
+  expect(after.statements.filter((s) => /\bvip_/.test(s))).toHaveLength(1);
+});
