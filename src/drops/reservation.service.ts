@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { currentStore } from '../catalog/storefront/current-store.js';
 import type { App, Context } from '../shared/context.js';
 import { once } from '../shared/idempotency.js';
-import { toGlobalId } from '../shared/ids.js';
 import { idOf } from '../shared/scope.js';
 import { apply } from '../shared/state-machine.js';
 import { transaction } from '../shared/transaction.js';
@@ -11,7 +10,7 @@ import { DomainError } from '../shared/user-errors.js';
 import { eligibilityMessages, eligibilityOf } from './eligibility.js';
 import { Drop, DropAllocation, DropReservation, type DropTerms, LimitedEdition, ReservationPhase, ReservationStatus } from './entities.js';
 import { DropErrorCode } from './errors.js';
-import type { DropReservationView } from './types.js';
+import { reservationView, type DropReservationView } from './types.js';
 import { reservationLifecycle } from './lifecycle.js';
 import { allocations, editionUnits } from './units.js';
 
@@ -56,11 +55,9 @@ async function liveDropWithEdition(em: EntityManager, globalId: string, field: s
   return { drop, edition: { id: row.edition_id, editionSize: row.edition_size, variantIds: row.variant_ids } };
 }
 
-/** A reservation just held, as the API shows it (no read back: nothing about it can have changed yet but its status). */
-const heldView = (reservationId: string, h: HoldRequest): DropReservationView => ({
-  id: toGlobalId('DropReservation', reservationId), dropId: toGlobalId('Drop', h.drop.id), variantId: toGlobalId('ProductVariant', h.variantId),
-  quantity: h.quantity, status: ReservationStatus.ACTIVE, expiresAt: h.expiresAt, orderId: null, numbers: [],
-});
+/** A reservation just held, as the API shows it, from what was written (no read back). */
+const heldView = (id: string, h: HoldRequest): DropReservationView =>
+  reservationView({ id, dropId: h.drop.id, variantId: h.variantId, quantity: h.quantity, status: ReservationStatus.ACTIVE, expiresAt: h.expiresAt, orderId: null });
 
 /** Ends an ACTIVE reservation (expire or release): units and the customer's allocation come back exactly once. */
 export async function endReservation(tx: EntityManager, reservation: DropReservation, event: 'expire' | 'release', actor: string): Promise<void> {

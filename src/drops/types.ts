@@ -100,7 +100,7 @@ export class DropReservationView {
   @Field(() => [Int], { description: 'Edition numbers of the units, known once sold ("12/500").' }) numbers!: number[];
 }
 
-export const reservationView = (r: DropReservation, numbers: number[] = []): DropReservationView => ({
+export const reservationView = (r: Pick<DropReservation, 'id' | 'dropId' | 'variantId' | 'quantity' | 'status' | 'expiresAt' | 'orderId'>, numbers: number[] = []): DropReservationView => ({
   id: toGlobalId('DropReservation', r.id), dropId: toGlobalId('Drop', r.dropId), variantId: toGlobalId('ProductVariant', r.variantId), quantity: r.quantity,
   status: r.status, expiresAt: r.expiresAt, orderId: r.orderId ? toGlobalId('Order', r.orderId) : null, numbers,
 });
