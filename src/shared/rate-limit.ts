@@ -15,6 +15,12 @@ export class ThrottledError extends DomainError {
   }
 }
 
+/** A rate-limiter-flexible counter in one of our PostgreSQL tables, on the app's pool. */
+async function postgresLimiter(app: App, store: typeof STORE | typeof REQUEST_STORE, opts: { keyPrefix: string; points: number; duration: number }) {
+  const pool = await app.orm.em.getConnection().getNativeClient();
+  return new RateLimiterPostgres({ ...store, storeClient: pool, storeType: 'pool', ...opts });
+}
+
 interface SignInLimiters {
   byEmail: RateLimiterPostgres;
   byIp: RateLimiterPostgres;
@@ -26,13 +32,10 @@ function limitersOf(app: App): Promise<SignInLimiters> {
   let created = limiters.get(app);
   if (!created) {
     created = (async () => {
-      const pool = await app.orm.em.getConnection().getNativeClient();
       const duration = app.config.SIGN_IN_WINDOW_SECONDS;
-      const limiter = (keyPrefix: string, points: number) =>
-        new RateLimiterPostgres({ ...STORE, storeClient: pool, storeType: 'pool', keyPrefix, points, duration });
       return {
-        byEmail: limiter('email', app.config.SIGN_IN_MAX_FAILURES_PER_EMAIL),
-        byIp: limiter('ip', app.config.SIGN_IN_MAX_FAILURES_PER_IP),
+        byEmail: await postgresLimiter(app, STORE, { keyPrefix: 'email', points: app.config.SIGN_IN_MAX_FAILURES_PER_EMAIL, duration }),
+        byIp: await postgresLimiter(app, STORE, { keyPrefix: 'ip', points: app.config.SIGN_IN_MAX_FAILURES_PER_IP, duration }),
       };
     })();
     limiters.set(app, created);
@@ -97,8 +100,7 @@ export async function limitRequest(app: App, name: string, key: string, points: 
   if (!byName) requestLimiters.set(app, (byName = new Map()));
   let limiter = byName.get(name);
   if (!limiter) {
-    limiter = app.orm.em.getConnection().getNativeClient()
-      .then((pool) => new RateLimiterPostgres({ ...REQUEST_STORE, storeClient: pool, storeType: 'pool', keyPrefix: name, points, duration: 60 }));
+    limiter = postgresLimiter(app, REQUEST_STORE, { keyPrefix: name, points, duration: 60 });
     byName.set(name, limiter);
   }
   try {

@@ -4,6 +4,7 @@ import { assertStoreAccess } from '../../catalog/admin/scope.js';
 import { Store } from '../../catalog/entities/store.entity.js';
 import type { Requirement } from '../../shared/auth.js';
 import type { Context } from '../../shared/context.js';
+import { byKey } from '../../shared/loaders.js';
 import { DecimalScalar, Money, parseDecimal } from '../../shared/money.js';
 import { payloadType } from '../../shared/payload-type.js';
 import { StaffRole } from '../../shared/roles.js';
@@ -75,7 +76,7 @@ export const commerceSettingsService = {
     const settings = await ctx.loaders
       .get<string, StoreCommerceSettings | null>('carts.commerceSettings', async (ids) => {
         const rows = await ctx.em.find(StoreCommerceSettings, { store: { $in: [...ids] } });
-        return ids.map((id) => rows.find((r) => r.store.id === id) ?? null);
+        return byKey(ids, rows, (r) => r.store.id);
       })
       .load(store.id);
     return view(store, settings ?? NONE);
