@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../shared/context.js';
 import { decodeGlobalId, tryDecodeGlobalId } from '../shared/ids.js';
 import { pageRequest, toConnection, type ConnectionArgs } from '../shared/pagination.js';
@@ -10,7 +9,7 @@ import { depositOpening } from './deposits/opening.js';
 import { depositSettlement } from './deposits/settlement.js';
 import { checkTerms, termColumns, termsOf } from './deposits/terms.js';
 import { entryDeposits } from './draws/entry-deposits.js';
-import { viewsOf } from './drop-read.js';
+import { dropPayload, lockDropForWrite, viewsOf } from './drop-read.js';
 import { Drop, DropAllocation, LimitedEdition } from './entities.js';
 import { DropErrorCode } from './errors.js';
 import { reservationService } from './reservation.service.js';
@@ -20,21 +19,6 @@ const notFound = (what: string, field: string[]) => new DomainError(DropErrorCod
 
 function checkWindow(publicOpensAt: Date, endsAt: Date, field: string[]) {
   if (!(endsAt > publicOpensAt)) throw new DomainError(DropErrorCode.INVALID, 'endsAt must be after publicOpensAt', field);
-}
-
-/** A drop of the viewer's brands, locked for the change; NOT_FOUND otherwise (other brands' drops read as missing). */
-async function dropForWrite(ctx: ServiceCtx, tx: EntityManager, globalId: string): Promise<Drop> {
-  const field = ['input', 'id'];
-  const id = idOf(globalId, 'Drop', 'id');
-  const [locked] = await tx.execute<{ id: string }[]>('select id from drop_release where id = ? for update', [id]);
-  const drop = locked && (await tx.findOne(Drop, { id }));
-  if (!drop || !seesBrand(ctx.viewer, drop.brandId)) throw notFound('drop', field);
-  return drop;
-}
-
-async function single(tx: EntityManager, drop: Drop) {
-  const [view] = await viewsOf(tx, [drop]);
-  return { drop: view };
 }
 
 export const dropAdmin = {
@@ -74,13 +58,13 @@ export const dropAdmin = {
            from unnest(?::uuid[]) with ordinality as v(id, k), generate_series(1, ?) n`,
         [product.brand_id, edition.id, input.unitsPerVariant, pgArray(variantIds), input.unitsPerVariant],
       );
-      return single(tx, drop);
+      return dropPayload(tx, drop);
     });
   },
 
   update(ctx: ServiceCtx, input: DropUpdateInput) {
     return transaction(ctx, async (tx) => {
-      const drop = await dropForWrite(ctx, tx, input.id);
+      const drop = await lockDropForWrite(ctx, tx, input.id, ['input', 'id']);
       if (drop.cancelledAt) throw new DomainError(DropErrorCode.INVALID_TRANSITION, 'The drop was cancelled', ['input', 'id']);
       const publicOpensAt = input.publicOpensAt ?? drop.publicOpensAt;
       const endsAt = input.endsAt ?? drop.endsAt;
@@ -93,17 +77,17 @@ export const dropAdmin = {
       if (input.deposit !== undefined) Object.assign(drop, termColumns(input.deposit));
       Object.assign(drop, { publicOpensAt, endsAt, perCustomerLimit: input.perCustomerLimit ?? drop.perCustomerLimit, showUnitsLeft: input.showUnitsLeft ?? drop.showUnitsLeft, tierRestricted: input.tierRestricted ?? drop.tierRestricted });
       await tx.flush();
-      return single(tx, drop);
+      return dropPayload(tx, drop);
     });
   },
 
   publish(ctx: ServiceCtx, input: { id: string }) {
     return transaction(ctx, async (tx) => {
-      const drop = await dropForWrite(ctx, tx, input.id);
+      const drop = await lockDropForWrite(ctx, tx, input.id, ['input', 'id']);
       if (drop.cancelledAt || drop.published) throw new DomainError(DropErrorCode.INVALID_TRANSITION, `The drop is ${drop.cancelledAt ? 'cancelled' : 'published already'}`, ['input', 'id']);
       drop.published = true;
       await tx.flush();
-      return single(tx, drop);
+      return dropPayload(tx, drop);
     });
   },
 
@@ -114,14 +98,14 @@ export const dropAdmin = {
    */
   cancel(ctx: ServiceCtx, input: { id: string }) {
     return transaction(ctx, async (tx) => {
-      const drop = await dropForWrite(ctx, tx, input.id);
+      const drop = await lockDropForWrite(ctx, tx, input.id, ['input', 'id']);
       if (drop.cancelledAt) throw new DomainError(DropErrorCode.INVALID_TRANSITION, 'The drop is cancelled already', ['input', 'id']);
       drop.cancelledAt = new Date();
       const releasedReservations = await reservationService.releaseAll(tx, drop.id, actorOf(ctx.viewer));
       const voidedDeposits = (await depositSettlement.voidAll(tx, drop.id, actorOf(ctx.viewer))).length;
       await entryDeposits.voidAll(tx, drop.id, actorOf(ctx.viewer));
       await tx.flush();
-      return { ...(await single(tx, drop)), releasedReservations, voidedDeposits };
+      return { ...(await dropPayload(tx, drop)), releasedReservations, voidedDeposits };
     });
   },
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../shared/context.js';
+import { idOf, seesBrand, type ServiceCtx } from '../shared/scope.js';
+import { DomainError } from '../shared/user-errors.js';
 import { vipService } from '../vip/programmes/vip.service.js';
 import { Drop, LimitedEdition } from './entities.js';
 import { DropStatus, dropView, type DropPhases, type DropView } from './types.js';
@@ -44,4 +46,19 @@ export async function viewsOf(em: EntityManager, drops: Drop[]): Promise<DropVie
   const editions = await em.find(LimitedEdition, { id: { $in: drops.map((d) => d.editionId) } });
   const size = new Map(editions.map((e) => [e.id, e.editionSize]));
   return drops.map((d) => dropView(d, size.get(d.editionId) ?? 0));
+}
+
+/** `{ drop }`, the payload of a mutation on one drop, with its view. */
+export async function dropPayload(em: EntityManager, drop: Drop): Promise<{ drop: DropView }> {
+  const [view] = await viewsOf(em, [drop]);
+  return { drop: view };
+}
+
+/** A drop of the viewer's brands, locked for a change; NOT_FOUND on `field` otherwise (other brands' drops read as missing). */
+export async function lockDropForWrite(ctx: ServiceCtx, tx: EntityManager, globalId: string, field: string[]): Promise<Drop> {
+  const id = idOf(globalId, 'Drop', ...field.slice(1));
+  const [locked] = await tx.execute<{ id: string }[]>('select id from drop_release where id = ? for update', [id]);
+  const drop = locked && (await tx.findOne(Drop, { id }));
+  if (!drop || !seesBrand(ctx.viewer, drop.brandId)) throw new DomainError('NOT_FOUND', 'No such drop within your brands', field);
+  return drop;
 }

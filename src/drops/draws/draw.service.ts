@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { currentStore } from '../../catalog/storefront/current-store.js';
 import type { Context } from '../../shared/context.js';
 import { once } from '../../shared/idempotency.js';
-import { idOf, seesBrand, type ServiceCtx } from '../../shared/scope.js';
+import { idOf, type ServiceCtx } from '../../shared/scope.js';
 import { transaction } from '../../shared/transaction.js';
 import { DomainError } from '../../shared/user-errors.js';
 import { termsOf } from '../deposits/terms.js';
-import { viewsOf } from '../drop-read.js';
+import { dropPayload, lockDropForWrite } from '../drop-read.js';
 import { eligibilityMessages, eligibilityOf } from '../eligibility.js';
 import { vipService } from '../../vip/programmes/vip.service.js';
 import { Drop, DropAllocation, DropReservation, LimitedEdition } from '../entities.js';
@@ -21,20 +21,6 @@ import { drawView, entryView, type DrawOpenInput, type DropEnterInput } from './
 
 const HOUR = 3_600_000;
 const DEFAULT_PURCHASE_HOURS = 48;
-
-/** A drop of the viewer's brands, locked; other brands' drops read as missing. */
-async function dropForWrite(ctx: ServiceCtx, tx: EntityManager, globalId: string): Promise<Drop> {
-  const id = idOf(globalId, 'Drop', 'dropId');
-  const [locked] = await tx.execute<{ id: string }[]>('select id from drop_release where id = ? for update', [id]);
-  const drop = locked && (await tx.findOne(Drop, { id }));
-  if (!drop || !seesBrand(ctx.viewer, drop.brandId)) throw new DomainError(DrawErrorCode.NOT_FOUND, 'No such drop within your brands', ['input', 'dropId']);
-  return drop;
-}
-
-async function withView(tx: EntityManager, drop: Drop) {
-  const [view] = await viewsOf(tx, [drop]);
-  return { drop: view };
-}
 
 /** The variant entered for: one of the edition's, and required when it has several. */
 async function enteredVariant(em: EntityManager, drop: Drop, globalId: string | null | undefined): Promise<string> {
@@ -54,7 +40,7 @@ export const drawService = {
   /** Publishes the commitment of a fresh seed; entries open (subject to the drop's eligibility) until entriesCloseAt. */
   open(ctx: ServiceCtx, input: DrawOpenInput) {
     return transaction(ctx, async (tx) => {
-      const drop = await dropForWrite(ctx, tx, input.dropId);
+      const drop = await lockDropForWrite(ctx, tx, input.dropId, ['input', 'dropId']);
       if (drop.cancelledAt) throw transition('The drop was cancelled');
       if (drop.allocation !== DropAllocation.DRAW) throw transition(`The drop is allocated ${drop.allocation}: only a drop created with allocation DRAW sells through a draw`);
       if (await tx.findOne(DropDraw, { dropId: drop.id })) throw transition('The drop has a draw already');
@@ -71,7 +57,7 @@ export const drawService = {
         entryDeposit: input.entryDeposit ?? false,
       });
       await tx.flush();
-      return withView(tx, drop);
+      return dropPayload(tx, drop);
     });
   },
 
@@ -83,7 +69,7 @@ export const drawService = {
    */
   run(ctx: ServiceCtx, input: { dropId: string }) {
     return transaction(ctx, async (tx) => {
-      const drop = await dropForWrite(ctx, tx, input.dropId);
+      const drop = await lockDropForWrite(ctx, tx, input.dropId, ['input', 'dropId']);
       const [locked] = await tx.execute<{ drop_id: string }[]>('select drop_id from drop_draw where drop_id = ? for update', [drop.id]);
       if (!locked) throw transition('The drop has no draw (drawOpen first)');
       const draw = await tx.findOneOrFail(DropDraw, { dropId: drop.id }, { refresh: true });
@@ -98,7 +84,7 @@ export const drawService = {
       await tx.flush();
       await holdForWinners(tx, drop, draw.units, ranked, new Date(now.getTime() + draw.purchaseHours * HOUR));
       await entryDeposits.voidLosers(tx, drop.id);
-      return withView(tx, drop);
+      return dropPayload(tx, drop);
     });
   },
 
