@@ -12,7 +12,7 @@ import { Drop, DropAllocation, DropReservation, type DropTerms, LimitedEdition, 
 import { DropErrorCode } from './errors.js';
 import { reservationView, type DropReservationView } from './types.js';
 import { reservationLifecycle } from './lifecycle.js';
-import { allocations, editionUnits } from './units.js';
+import { editionUnits, returnHeldUnits } from './units.js';
 
 export const RESERVATION_EXPIRE_TASK = 'drop_reservation_expire';
 
@@ -62,9 +62,7 @@ const heldView = (id: string, h: HoldRequest): DropReservationView =>
 /** Ends an ACTIVE reservation (expire or release): units and the customer's allocation come back exactly once. */
 export async function endReservation(tx: EntityManager, reservation: DropReservation, event: 'expire' | 'release', actor: string): Promise<void> {
   await apply(tx, reservationLifecycle, { table: 'drop_reservation', id: reservation.id, event, actor, expectedFrom: ReservationStatus.ACTIVE, field: ['input', 'reservationId'] });
-  const returned = await editionUnits.release(tx, reservation.id);
-  if (returned !== reservation.quantity) throw new Error(`Reservation ${reservation.id}: ${returned} of its ${reservation.quantity} units were reserved`);
-  await allocations.giveBack(tx, reservation.dropId, reservation.customerId, reservation.quantity);
+  await returnHeldUnits(tx, reservation);
 }
 
 /** What a hold needs of the edition (a LimitedEdition will do). */

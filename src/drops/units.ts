@@ -122,3 +122,10 @@ export const allocations = {
     return row?.count ?? 0;
   },
 };
+
+/** A held reservation's units back on sale and the customer's allocation back, checking every unit was still held by it. */
+export async function returnHeldUnits(tx: EntityManager, r: { id: string; dropId: string; customerId: string; quantity: number }): Promise<void> {
+  const returned = await editionUnits.release(tx, r.id);
+  if (returned !== r.quantity) throw new Error(`Reservation ${r.id}: ${returned} of its ${r.quantity} units were reserved`);
+  await allocations.giveBack(tx, r.dropId, r.customerId, r.quantity);
+}

@@ -7,7 +7,7 @@ import type { App } from '../../shared/context.js';
 import { apply } from '../../shared/state-machine.js';
 import { transaction } from '../../shared/transaction.js';
 import { DropReservation } from '../entities.js';
-import { allocations, editionUnits } from '../units.js';
+import { returnHeldUnits } from '../units.js';
 import { DepositStatus, DropDeposit, UnpaidBalance } from './entities.js';
 import { DEPOSIT_PAYMENT_TASK, queueDepositJob } from './jobs.js';
 import { depositLifecycle } from './lifecycle.js';
@@ -24,10 +24,7 @@ export async function lockAwaiting(tx: EntityManager, depositId: string): Promis
 async function releaseHold(tx: EntityManager, deposit: DropDeposit, actor: string): Promise<void> {
   const order = await tx.findOneOrFail(Order, deposit.orderId);
   if (order.status !== OrderStatus.CANCELLED) await orderService.transition(tx, order, 'cancel', actor);
-  const { quantity } = await tx.findOneOrFail(DropReservation, deposit.reservationId);
-  const returned = await editionUnits.release(tx, deposit.reservationId);
-  if (returned !== quantity) throw new Error(`Deposit ${deposit.id}: ${returned} of its ${quantity} units were reserved`);
-  await allocations.giveBack(tx, deposit.dropId, deposit.customerId, quantity);
+  await returnHeldUnits(tx, await tx.findOneOrFail(DropReservation, deposit.reservationId));
 }
 
 function settled(outcome: PaymentOutcome, what: string): PaymentStatus {
